@@ -1,0 +1,2 @@
+/** The {@code hd4j} command line tool. */
+package org.highdicom4j.cli;
