@@ -151,7 +151,7 @@ public enum VR {
     return kind == Kind.STRING || kind == Kind.TEXT;
   }
 
-  /** Returns true for binary VRs whose values are numbers or tags (not OB/OW/UN bulk). */
+  /** Returns true for binary VRs: numbers, tags and byte or word streams (OB, OW, UN …). */
   public boolean isBinary() {
     return kind == Kind.BINARY;
   }
