@@ -2,6 +2,8 @@ package org.highdicom4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.highdicom4j.codec.Transcoder;
+import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.io.DicomFile;
 import org.highdicom4j.dicom.io.DicomReader;
 import org.highdicom4j.dicom.io.DicomWriter;
@@ -34,9 +36,11 @@ final class TranscodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DicomFile file = DicomReader.read(in);
     TransferSyntax target = TransferSyntax.of(ts);
+    DicomDataset transcoded =
+        Transcoder.defaultTranscoder().transcode(file.dataset(), file.transferSyntax(), target);
     DicomWriter.write(
         out,
-        file.dataset(),
+        transcoded,
         file.fileMetaInformation(),
         WriteOptions.DEFAULT.withTransferSyntax(target.uid()));
     return 0;

@@ -58,9 +58,27 @@ public record FrameDescriptor(
     if (photometricInterpretation == null) {
       throw new NullPointerException("photometricInterpretation");
     }
+    long length =
+        (long) rows * columns * samplesPerPixel * (bitsAllocated == 1 ? 1 : bitsAllocated / 8);
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "A frame of "
+              + rows
+              + " x "
+              + columns
+              + " x "
+              + samplesPerPixel
+              + " samples of "
+              + bitsAllocated
+              + " bits does not fit one array (expected < 2 GiB): "
+              + length
+              + " bytes");
+    }
   }
 
-  /** Returns the number of pixels in the frame (rows × columns). */
+  /**
+   * Returns the number of pixels in the frame (rows × columns); the constructor ensures it fits.
+   */
   public int pixelCount() {
     return rows * columns;
   }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Subclasses name the codec, the syntax and the descriptors to exercise.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FrameCodecContractTest {
 
   /** Returns the codec under test. */

@@ -30,11 +30,8 @@ import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-// PER_CLASS: the contract test's @MethodSource descriptors() is an instance method
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeflateFrameCodecTest extends FrameCodecContractTest {
 
   private static final String TS = DeflateFrameCodec.DEFLATED_IMAGE_FRAME_COMPRESSION;

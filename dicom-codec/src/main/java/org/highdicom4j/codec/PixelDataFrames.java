@@ -1,0 +1,210 @@
+package org.highdicom4j.codec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Fragments;
+import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.io.DicomStreamException;
+import org.highdicom4j.dicom.io.TransferSyntax;
+
+/**
+ * Frame-level access to the Pixel Data of a data set, native or encapsulated: the frame description
+ * from the Image Pixel Module, and decoding of one or all frames into the layout of {@link
+ * FrameDescriptor}.
+ */
+public final class PixelDataFrames {
+  private final DicomDataset dataset;
+  private final TransferSyntax transferSyntax;
+  private final FrameDescriptor descriptor;
+  private final int numberOfFrames;
+  private final CodecRegistry registry;
+  private List<int[]> frameFragments;
+
+  /**
+   * Prepares access to a data set's frames.
+   *
+   * @param dataset a data set with Pixel Data (7FE0,0010) and the Image Pixel Module
+   * @param transferSyntax the syntax the data set was read in (its Pixel Data encoding)
+   * @param registry the codecs to decode with
+   * @throws IllegalArgumentException when Pixel Data or a required attribute is missing or invalid
+   */
+  public PixelDataFrames(
+      DicomDataset dataset, TransferSyntax transferSyntax, CodecRegistry registry) {
+    this.dataset = dataset;
+    this.transferSyntax = transferSyntax;
+    this.registry = registry;
+    if (!dataset.contains(Tag.PixelData)) {
+      throw new IllegalArgumentException("PixelData (7FE0,0010) is missing (expected present)");
+    }
+    this.descriptor = descriptor(dataset);
+    this.numberOfFrames = dataset.getInt(Tag.NumberOfFrames, 1);
+    if (numberOfFrames < 1) {
+      throw new IllegalArgumentException(
+          "NumberOfFrames (0028,0008) must be ≥ 1: " + numberOfFrames);
+    }
+  }
+
+  /**
+   * Reads the Image Pixel Module attributes of a data set into a frame description.
+   *
+   * @param ds the data set
+   * @return the description
+   * @throws IllegalArgumentException when Rows, Columns, BitsAllocated are missing or invalid
+   */
+  public static FrameDescriptor descriptor(DicomDataset ds) {
+    int rows = required(ds, Tag.Rows);
+    int columns = required(ds, Tag.Columns);
+    int bitsAllocated = required(ds, Tag.BitsAllocated);
+    int bitsStored = ds.getInt(Tag.BitsStored, bitsAllocated);
+    if (bitsStored < 1 || bitsStored > bitsAllocated) {
+      // Some writers leave BitsStored larger than BitsAllocated; the container size rules.
+      bitsStored = bitsAllocated;
+    }
+    return new FrameDescriptor(
+        rows,
+        columns,
+        ds.getInt(Tag.SamplesPerPixel, 1),
+        bitsAllocated,
+        bitsStored,
+        ds.getInt(Tag.PixelRepresentation, 0) == 1,
+        ds.getInt(Tag.PlanarConfiguration, 0) == 1 ? 1 : 0,
+        ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2"));
+  }
+
+  private static int required(DicomDataset ds, int tag) {
+    int v = ds.getInt(tag, -1);
+    if (v < 1) {
+      throw new IllegalArgumentException(
+          DicomDataset.tagString(tag) + " is missing or not positive (expected ≥ 1): " + v);
+    }
+    return v;
+  }
+
+  /** Returns the description of each frame. */
+  public FrameDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** Returns Number of Frames (0028,0008), 1 when absent. */
+  public int numberOfFrames() {
+    return numberOfFrames;
+  }
+
+  /**
+   * Returns the encoded bytes of one frame as stored: for encapsulated syntaxes the frame's
+   * fragments concatenated, for native ones the frame's slice of Pixel Data (bit-packed frames are
+   * returned unpacked, one byte per pixel).
+   *
+   * @param index 0-based frame index
+   * @return the bytes
+   * @throws IOException when the frame cannot be located or read
+   */
+  public byte[] rawFrame(int index) throws IOException {
+    checkIndex(index);
+    Fragments f = dataset.getFragments(Tag.PixelData);
+    if (f == null) {
+      return nativeFrame(index);
+    }
+    if (frameFragments == null) {
+      long[] eot = dataset.contains(Tag.ExtendedOffsetTable) ? extendedOffsets() : null;
+      frameFragments = EncapsulatedFrames.frameFragments(f, numberOfFrames, eot);
+    }
+    return EncapsulatedFrames.frame(f, frameFragments.get(index));
+  }
+
+  private long[] extendedOffsets() {
+    byte[] b = dataset.getBytes(Tag.ExtendedOffsetTable);
+    long[] out = new long[b.length / 8];
+    for (int i = 0; i < out.length; i++) {
+      long v = 0;
+      for (int k = 7; k >= 0; k--) {
+        v = v << 8 | (b[8 * i + k] & 0xff);
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private byte[] nativeFrame(int index) throws IOException {
+    byte[] all = dataset.getBytes(Tag.PixelData);
+    long needed = NativePixelData.pixelDataLengthBytes(descriptor, index + 1);
+    if (all.length < needed) {
+      throw new DicomStreamException(
+          "PixelData (7FE0,0010) is shorter than frame "
+              + (index + 1)
+              + " needs (expected ≥ "
+              + needed
+              + " bytes): "
+              + all.length
+              + " bytes");
+    }
+    // The reader has already byte-swapped big-endian OW values into little endian.
+    return NativePixelData.extractFrame(all, index, descriptor, false);
+  }
+
+  /**
+   * Decodes one frame.
+   *
+   * @param index 0-based frame index
+   * @return the frame in the layout of {@link FrameDescriptor}
+   * @throws IOException when the frame is truncated or its codestream is corrupt
+   * @throws UnsupportedTransferSyntaxException when no codec decodes the syntax
+   */
+  public DecodedFrame decode(int index) throws IOException {
+    byte[] raw = rawFrame(index);
+    if (dataset.getFragments(Tag.PixelData) == null) {
+      return new DecodedFrame(raw, NativePixelData.decodedPhotometricInterpretation(descriptor));
+    }
+    return registry.decode(transferSyntax.uid(), raw, descriptor);
+  }
+
+  /**
+   * Decodes every frame, in parallel on the given executor.
+   *
+   * @param executor where to run the decoders
+   * @return the frames in order
+   * @throws IOException when a frame is truncated or corrupt
+   */
+  public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
+    if (dataset.getFragments(Tag.PixelData) == null) {
+      List<DecodedFrame> out = new ArrayList<>(numberOfFrames);
+      for (int i = 0; i < numberOfFrames; i++) {
+        out.add(decode(i));
+      }
+      return out;
+    }
+    List<byte[]> raw = new ArrayList<>(numberOfFrames);
+    for (int i = 0; i < numberOfFrames; i++) {
+      raw.add(rawFrame(i));
+    }
+    return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
+  }
+
+  /**
+   * Decodes every frame on all cores.
+   *
+   * @return the frames in order
+   * @throws IOException when a frame is truncated or corrupt
+   */
+  public List<DecodedFrame> decodeAll() throws IOException {
+    return decodeAll(ForkJoinPool.commonPool());
+  }
+
+  private void checkIndex(int index) {
+    if (index < 0 || index >= numberOfFrames) {
+      throw new IndexOutOfBoundsException(
+          "frame index must be 0.." + (numberOfFrames - 1) + ": " + index);
+    }
+  }
+
+  /** Returns the VR native Pixel Data takes for a BitsAllocated value: OW above 8, else OB. */
+  static VR nativeVr(int bitsAllocated) {
+    return bitsAllocated > 8 ? VR.OW : VR.OB;
+  }
+}
