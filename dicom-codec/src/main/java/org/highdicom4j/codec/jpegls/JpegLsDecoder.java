@@ -23,7 +23,6 @@ final class JpegLsDecoder {
   private final FrameDescriptor descriptor;
 
   private int precision;
-  private int frameRows;
   private int frameColumns;
   private int[] componentIds;
   private boolean[] decoded;
@@ -238,7 +237,6 @@ final class JpegLsDecoder {
     if (x != 0 && x != descriptor.columns()) {
       throw mismatch("Columns (0028,0011)", descriptor.columns(), "X", x);
     }
-    frameRows = y;
     frameColumns = x;
   }
 

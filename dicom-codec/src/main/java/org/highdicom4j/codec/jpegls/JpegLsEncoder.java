@@ -14,6 +14,14 @@ final class JpegLsEncoder {
 
   /** Encodes {@code frame} (the decoded layout of {@code d}) with the given NEAR. */
   static byte[] encode(byte[] frame, FrameDescriptor d, int requestedNear) {
+    return encode(frame, d, requestedNear, 0);
+  }
+
+  /**
+   * Encodes {@code frame} with the given NEAR and a restart marker every {@code restartInterval}
+   * lines (0 for none; T.87 C.2.5 and D.3).
+   */
+  static byte[] encode(byte[] frame, FrameDescriptor d, int requestedNear, int restartInterval) {
     int precision = Math.max(2, d.bitsStored());
     int maxVal = (1 << precision) - 1;
     int near = Math.min(requestedNear, Math.min(255, maxVal / 2));
@@ -35,6 +43,11 @@ final class JpegLsEncoder {
       out.writeByte(0x11);
       out.writeByte(0);
     }
+    if (restartInterval > 0) {
+      out.writeShort(0xffdd);
+      out.writeShort(4);
+      out.writeShort(restartInterval);
+    }
     out.writeShort(0xffda);
     out.writeShort(6 + 2 * nc);
     out.writeByte(nc);
@@ -48,7 +61,14 @@ final class JpegLsEncoder {
     JpegLsScanEncoder scan = new JpegLsScanEncoder(p, width, nc, out);
     int[] src = new int[width + 2];
     int stride = nc * bps;
+    int restartMarker = 0;
     for (int y = 0; y < height; y++) {
+      if (restartInterval > 0 && y > 0 && y % restartInterval == 0) {
+        out.endScan();
+        out.writeShort(0xffd0 + restartMarker);
+        restartMarker = (restartMarker + 1) & 7;
+        scan.restart();
+      }
       for (int c = 0; c < nc; c++) {
         int o = (y * width * nc + c) * bps;
         if (bps == 1) {

@@ -41,6 +41,15 @@ final class JpegLsScanEncoder {
     this.runIndexes = new int[components];
   }
 
+  /** Resets the coding state after a restart marker: the next line is coded like the first. */
+  void restart() {
+    contexts.reset();
+    for (int[] line : prev) {
+      Arrays.fill(line, 0);
+    }
+    Arrays.fill(runIndexes, 0);
+  }
+
   /**
    * Encodes the next line of scan component {@code c}.
    *

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the codec against an independent JPEG-LS implementation (dcmtk's CharLS-based dcmcjpls and
@@ -174,6 +175,21 @@ class JpegLsDcmtkTest {
       assertArrayEquals(ours, gdcmconv(file, d), "gdcmconv: " + d + " NEAR " + near);
       int diff = maxDifference(ours, normalized(frame, d), d);
       assertTrue(diff <= near, "max difference " + diff);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5})
+  void charLsAgreesOnRestartIntervals(int interval) throws Exception {
+    // dcmtk 3.6.7's JPEG-LS decoder rejects restart markers ("does not support this JPEG-LS
+    // image"), so only gdcmconv (CharLS 2.4.1) is asked here.
+    JpegLsCorpusFiles.requireTool("gdcmconv");
+    for (FrameDescriptor d : List.of(mono(23, 31, 8, 8), JpegLsCodecTest.rgb(12, 9, 16, 16))) {
+      byte[] frame = FrameCodecContractTest.randomFrame(d, interval);
+      byte[] encoded = JpegLsEncoder.encode(frame, d, 0, interval);
+      Path file = temp.resolve("restart" + interval + "-" + d.samplesPerPixel() + ".dcm");
+      JpegLsTestDicom.writeEncapsulated(file, d, JpegLsCodec.JPEG_LS_LOSSLESS, encoded);
+      assertArrayEquals(frame, gdcmconv(file, d), "gdcmconv, restart interval " + interval);
     }
   }
 }
