@@ -21,7 +21,10 @@ import org.highdicom4j.dicom.io.DicomStreamException;
  *
  * <p>Encoding writes standard codestreams with default thresholds: interleave mode none for one
  * component, line interleaving for several, NEAR 0 for the lossless syntax and the configured NEAR
- * for the near-lossless syntax. The codec is immutable and thread-safe.
+ * for the near-lossless syntax. Signed samples are coded as their BitsStored-bit two's complement
+ * pattern (what other DICOM JPEG-LS implementations expect), so with NEAR &gt; 0 a sample next to
+ * the largest positive value may decode as one next to the most negative value. The codec is
+ * immutable and thread-safe.
  */
 public final class JpegLsCodec implements FrameCodec {
 
