@@ -24,12 +24,14 @@ public final class PixelDataFrames {
   private final FrameDescriptor descriptor;
   private final int numberOfFrames;
   private final CodecRegistry registry;
+  private final int pixelTag;
   private List<int[]> frameFragments;
 
   /**
    * Prepares access to a data set's frames.
    *
-   * @param dataset a data set with Pixel Data (7FE0,0010) and the Image Pixel Module
+   * @param dataset a data set with Pixel Data (7FE0,0010), Float Pixel Data (7FE0,0008) or Double
+   *     Float Pixel Data (7FE0,0009), and the Image Pixel Module
    * @param transferSyntax the syntax the data set was read in (its Pixel Data encoding)
    * @param registry the codecs to decode with
    * @throws IllegalArgumentException when Pixel Data or a required attribute is missing or invalid
@@ -39,10 +41,18 @@ public final class PixelDataFrames {
     this.dataset = dataset;
     this.transferSyntax = transferSyntax;
     this.registry = registry;
-    if (!dataset.contains(Tag.PixelData)) {
-      throw new IllegalArgumentException("PixelData (7FE0,0010) is missing (expected present)");
+    if (dataset.contains(Tag.PixelData)) {
+      pixelTag = Tag.PixelData;
+    } else if (dataset.contains(Tag.FloatPixelData)) {
+      pixelTag = Tag.FloatPixelData;
+    } else if (dataset.contains(Tag.DoubleFloatPixelData)) {
+      pixelTag = Tag.DoubleFloatPixelData;
+    } else {
+      throw new IllegalArgumentException(
+          "PixelData (7FE0,0010) is missing, and so are Float and Double Float Pixel Data"
+              + " (expected one of them)");
     }
-    this.descriptor = descriptor(dataset);
+    this.descriptor = pixelTag == Tag.PixelData ? descriptor(dataset) : floatDescriptor(dataset);
     this.numberOfFrames = dataset.getInt(Tag.NumberOfFrames, 1);
     if (numberOfFrames < 1) {
       throw new IllegalArgumentException(
@@ -77,6 +87,29 @@ public final class PixelDataFrames {
         ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2"));
   }
 
+  /** Float Pixel Data has no Bits Allocated of its own meaning: 32 or 64-bit IEEE samples. */
+  private FrameDescriptor floatDescriptor(DicomDataset ds) {
+    int bits = pixelTag == Tag.FloatPixelData ? 32 : 64;
+    return new FrameDescriptor(
+        required(ds, Tag.Rows),
+        required(ds, Tag.Columns),
+        ds.getInt(Tag.SamplesPerPixel, 1),
+        bits,
+        bits,
+        true,
+        0,
+        ds.getString(Tag.PhotometricInterpretation, "MONOCHROME2"));
+  }
+
+  /**
+   * Returns true when the samples are IEEE floating point (Float or Double Float Pixel Data).
+   *
+   * @return whether the frames hold float32 or float64 values
+   */
+  public boolean isFloatingPoint() {
+    return pixelTag != Tag.PixelData;
+  }
+
   private static int required(DicomDataset ds, int tag) {
     int v = ds.getInt(tag, -1);
     if (v < 1) {
@@ -107,7 +140,7 @@ public final class PixelDataFrames {
    */
   public byte[] rawFrame(int index) throws IOException {
     checkIndex(index);
-    Fragments f = dataset.getFragments(Tag.PixelData);
+    Fragments f = dataset.getFragments(pixelTag);
     if (f == null) {
       return nativeFrame(index);
     }
@@ -132,11 +165,12 @@ public final class PixelDataFrames {
   }
 
   private byte[] nativeFrame(int index) throws IOException {
-    byte[] all = dataset.getBytes(Tag.PixelData);
+    byte[] all = dataset.getBytes(pixelTag);
     long needed = NativePixelData.pixelDataLengthBytes(descriptor, index + 1);
     if (all.length < needed) {
       throw new DicomStreamException(
-          "PixelData (7FE0,0010) is shorter than frame "
+          DicomDataset.tagString(pixelTag)
+              + " is shorter than frame "
               + (index + 1)
               + " needs (expected ≥ "
               + needed
@@ -158,7 +192,7 @@ public final class PixelDataFrames {
    */
   public DecodedFrame decode(int index) throws IOException {
     byte[] raw = rawFrame(index);
-    if (dataset.getFragments(Tag.PixelData) == null) {
+    if (dataset.getFragments(pixelTag) == null) {
       return new DecodedFrame(raw, NativePixelData.decodedPhotometricInterpretation(descriptor));
     }
     return registry.decode(transferSyntax.uid(), raw, descriptor);
@@ -172,7 +206,7 @@ public final class PixelDataFrames {
    * @throws IOException when a frame is truncated or corrupt
    */
   public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
-    if (dataset.getFragments(Tag.PixelData) == null) {
+    if (dataset.getFragments(pixelTag) == null) {
       List<DecodedFrame> out = new ArrayList<>(numberOfFrames);
       for (int i = 0; i < numberOfFrames; i++) {
         out.add(decode(i));
@@ -201,6 +235,27 @@ public final class PixelDataFrames {
       throw new IndexOutOfBoundsException(
           "frame index must be 0.." + (numberOfFrames - 1) + ": " + index);
     }
+  }
+
+  /**
+   * Decodes one frame and normalises it to stored values as PS3.5 defines them: each integer sample
+   * reduced to its low Bits Stored bits and sign-extended when Pixel Representation is 1.
+   *
+   * @param index 0-based frame index
+   * @return the stored values in the layout of {@link FrameDescriptor}
+   * @throws IOException when the frame is truncated or corrupt
+   */
+  public DecodedFrame decodeStored(int index) throws IOException {
+    DecodedFrame f = decode(index);
+    if (!isFloatingPoint()) {
+      byte[] data = f.data();
+      if (dataset.getFragments(pixelTag) == null && data == dataset.getBytes(pixelTag)) {
+        data = data.clone();
+      }
+      NativePixelData.maskAndSignExtend(data, descriptor);
+      return new DecodedFrame(data, f.photometricInterpretation());
+    }
+    return f;
   }
 
   /** Returns the VR native Pixel Data takes for a BitsAllocated value: OW above 8, else OB. */
