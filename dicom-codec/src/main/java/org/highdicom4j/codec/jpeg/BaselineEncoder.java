@@ -1,5 +1,6 @@
 package org.highdicom4j.codec.jpeg;
 
+import java.util.Arrays;
 import org.highdicom4j.codec.FrameDescriptor;
 
 /**
@@ -17,6 +18,14 @@ final class BaselineEncoder {
   private BaselineEncoder() {}
 
   static byte[] encode(byte[] frame, FrameDescriptor d, int quality) {
+    return encode(frame, d, quality, 0);
+  }
+
+  /**
+   * Encodes with a restart interval (T.81 B.2.4.4): after every {@code restartInterval} MCUs the DC
+   * predictions are reset and an RSTn marker written; 0 for none.
+   */
+  static byte[] encode(byte[] frame, FrameDescriptor d, int quality, int restartInterval) {
     int nc = d.samplesPerPixel();
     int columns = d.columns();
     int rows = d.rows();
@@ -89,6 +98,11 @@ final class BaselineEncoder {
       w.huffmanTable(0, t, dc[t].bits, dc[t].values);
       w.huffmanTable(1, t, ac[t].bits, ac[t].values);
     }
+    if (restartInterval > 0) {
+      w.marker(JpegDecoder.DRI);
+      w.u16(4);
+      w.u16(restartInterval);
+    }
     w.marker(JpegDecoder.SOS);
     w.u16(6 + 2 * nc);
     w.u8(nc);
@@ -114,8 +128,14 @@ final class BaselineEncoder {
     int[] dcPred = new int[nc];
     int blocksWide = JpegDecoder.ceilDiv(columns, 8);
     int blocksHigh = JpegDecoder.ceilDiv(rows, 8);
+    int mcu = 0;
     for (int by = 0; by < blocksHigh; by++) {
-      for (int bx = 0; bx < blocksWide; bx++) {
+      for (int bx = 0; bx < blocksWide; bx++, mcu++) {
+        if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
+          w.flushBits();
+          w.marker(JpegDecoder.RST0 + ((mcu / restartInterval - 1) & 7));
+          Arrays.fill(dcPred, 0);
+        }
         for (int c = 0; c < nc; c++) {
           // Edge blocks repeat the last column and row, which codes cheaper than zeros.
           for (int y = 0; y < 8; y++) {

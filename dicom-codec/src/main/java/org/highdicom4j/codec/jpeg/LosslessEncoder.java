@@ -17,6 +17,14 @@ final class LosslessEncoder {
   }
 
   static byte[] encode(byte[] frame, FrameDescriptor d) {
+    return encode(frame, d, 0);
+  }
+
+  /**
+   * Encodes with a restart interval (T.81 B.2.4.4): after every {@code restartInterval} pixels the
+   * coder is reset and an RSTn marker written; 0 for none.
+   */
+  static byte[] encode(byte[] frame, FrameDescriptor d, int restartInterval) {
     int p = precision(d);
     int mask = (1 << p) - 1;
     int nc = d.samplesPerPixel();
@@ -34,14 +42,21 @@ final class LosslessEncoder {
     long[] freq = new long[17];
     int rowStride = columns * nc;
     int initial = 1 << (p - 1);
+    // Where the current restart interval began: its first line is predicted from the left only.
+    int startRow = 0;
+    int startColumn = 0;
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < columns; x++) {
         int base = y * rowStride + x * nc;
+        if (restartInterval > 0 && (y * columns + x) % restartInterval == 0) {
+          startRow = y;
+          startColumn = x;
+        }
         for (int c = 0; c < nc; c++) {
           int i = base + c;
           int pred;
-          if (y == 0) {
-            pred = x == 0 ? initial : samples[i - nc];
+          if (y == startRow) {
+            pred = x == startColumn ? initial : samples[i - nc];
           } else if (x == 0) {
             pred = samples[i - rowStride];
           } else {
@@ -68,6 +83,11 @@ final class LosslessEncoder {
       w.u8(0);
     }
     w.huffmanTable(0, 0, table.bits, table.values);
+    if (restartInterval > 0) {
+      w.marker(JpegDecoder.DRI);
+      w.u16(4);
+      w.u16(restartInterval);
+    }
     w.marker(JpegDecoder.SOS);
     w.u16(6 + 2 * nc);
     w.u8(nc);
@@ -81,6 +101,10 @@ final class LosslessEncoder {
     int[] codes = table.codes;
     int[] sizes = table.sizes;
     for (int i = 0; i < n; i++) {
+      if (restartInterval > 0 && i > 0 && (i / nc) % restartInterval == 0 && i % nc == 0) {
+        w.flushBits();
+        w.marker(JpegDecoder.RST0 + ((i / nc / restartInterval - 1) & 7));
+      }
       int diff = diffs[i];
       int s = category(diff);
       w.bits(codes[s], sizes[s]);

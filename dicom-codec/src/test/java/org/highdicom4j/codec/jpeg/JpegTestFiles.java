@@ -220,6 +220,43 @@ final class JpegTestFiles {
     }
   }
 
+  /** Reads the Image Pixel attributes of a file from {@code dcmdump} output. */
+  static FrameDescriptor descriptorOf(Path dicom) {
+    String out = run(List.of("dcmdump", "+L", dicom.toString())).output;
+    return new FrameDescriptor(
+        intValue(out, "0028,0010"),
+        intValue(out, "0028,0011"),
+        intValue(out, "0028,0002"),
+        intValue(out, "0028,0100"),
+        intValue(out, "0028,0101"),
+        intValue(out, "0028,0103") == 1,
+        0,
+        stringValue(out, "0028,0004"));
+  }
+
+  /** Reads Number of Frames (0028,0008) of a file from {@code dcmdump} output; 1 if absent. */
+  static int numberOfFrames(Path dicom) {
+    String out = run(List.of("dcmdump", "+L", dicom.toString())).output;
+    Matcher m = Pattern.compile("\\(0028,0008\\) IS \\[\\s*(\\d+)").matcher(out);
+    return m.find() ? Integer.parseInt(m.group(1)) : 1;
+  }
+
+  private static int intValue(String dump, String tag) {
+    Matcher m = Pattern.compile("\\(" + tag + "\\) US (\\d+)").matcher(dump);
+    if (!m.find()) {
+      throw new IllegalStateException("no (" + tag + ") in dcmdump output");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static String stringValue(String dump, String tag) {
+    Matcher m = Pattern.compile("\\(" + tag + "\\) CS \\[([^\\]]*)\\]").matcher(dump);
+    if (!m.find()) {
+      throw new IllegalStateException("no (" + tag + ") in dcmdump output");
+    }
+    return m.group(1).strip();
+  }
+
   /** Reads the rows of pixels.tsv as maps from column name to value. */
   static List<Map<String, String>> referenceRows(Path shared) throws IOException {
     List<String> lines = Files.readAllLines(shared.resolve("reference/pixels.tsv"));
