@@ -230,6 +230,21 @@ final class JpegDecoder {
     sofMarker = marker;
     precision = p;
     components = comps;
+    // Every lossless sample and every DCT block takes at least one bit of entropy-coded data: a
+    // codestream shorter than that cannot fill the frame, so refuse before allocating for it.
+    long minimumBits = 0;
+    for (FrameComponent c : comps) {
+      long perComponent =
+          lossless ? (long) x * y : (long) ceilDiv(x * c.h, maxH * 8) * ceilDiv(y * c.v, maxV * 8);
+      minimumBits += perComponent;
+    }
+    if (minimumBits > 8L * (end - segEnd)) {
+      throw new DicomStreamException(
+          "JPEG codestream is too short for its frame header (expected at least "
+              + (minimumBits + 7) / 8
+              + " bytes of coded data): "
+              + (end - segEnd));
+    }
     if (lossless) {
       for (FrameComponent c : comps) {
         if (c.h != maxH || c.v != maxV) {

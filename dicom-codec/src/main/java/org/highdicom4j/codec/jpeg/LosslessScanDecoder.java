@@ -48,15 +48,27 @@ final class LosslessScanDecoder {
       tables[i] = scan[i].dcTable;
     }
     int initial = 1 << (precision - pointTransform - 1);
+    if (restartInterval % columns == 0) {
+      // Restart intervals (if any) begin at row starts, so each row is either the first line of
+      // an interval (predicted from the left only) or an ordinary one.
+      int rowsPerInterval = restartInterval == 0 ? Integer.MAX_VALUE : restartInterval / columns;
+      for (int y = 0; y < rows; y++) {
+        boolean firstLine = y % rowsPerInterval == 0;
+        if (y > 0 && firstLine) {
+          restart();
+        }
+        decodeRow(samples, y, firstLine, offsets, tables, predictor, initial);
+      }
+      return;
+    }
     int rowStride = columns * nc;
     int mcuCount = 0;
     // Where the current restart interval began: its first line is predicted from the left only.
     int startRow = 0;
     int startColumn = 0;
-    EntropyReader r = reader;
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < columns; x++) {
-        if (restartInterval > 0 && mcuCount == restartInterval) {
+        if (mcuCount == restartInterval) {
           restart();
           mcuCount = 0;
           startRow = y;
@@ -72,36 +84,82 @@ final class LosslessScanDecoder {
           } else if (x == 0) {
             pred = samples[idx - rowStride];
           } else {
-            int ra = samples[idx - nc];
-            int rb = samples[idx - rowStride];
-            int rc = samples[idx - rowStride - nc];
-            pred =
-                switch (predictor) {
-                  case 1 -> ra;
-                  case 2 -> rb;
-                  case 3 -> rc;
-                  case 4 -> ra + rb - rc;
-                  case 5 -> ra + ((rb - rc) >> 1);
-                  case 6 -> rb + ((ra - rc) >> 1);
-                  default -> (ra + rb) >> 1;
-                };
+            pred = predict(samples, idx, nc, rowStride, predictor);
           }
-          int s = r.decode(tables[i]);
-          int diff;
-          if (s == 0) {
-            diff = 0;
-          } else if (s < 16) {
-            diff = r.receiveExtend(s);
-          } else if (s == 16) {
-            diff = 32768;
-          } else {
-            throw new DicomStreamException(
-                "JPEG lossless difference category is invalid (expected 0..16): " + s);
-          }
-          samples[idx] = (char) (pred + diff);
+          samples[idx] = (char) (pred + difference(tables[i]));
         }
       }
     }
+  }
+
+  private void decodeRow(
+      char[] samples,
+      int y,
+      boolean firstLine,
+      int[] offsets,
+      HuffmanDecodeTable[] tables,
+      int predictor,
+      int initial)
+      throws DicomStreamException {
+    int nc = samplesPerPixel;
+    int rowStride = columns * nc;
+    int ns = offsets.length;
+    int base = y * rowStride;
+    for (int i = 0; i < ns; i++) {
+      int idx = base + offsets[i];
+      int pred = firstLine ? initial : samples[idx - rowStride];
+      samples[idx] = (char) (pred + difference(tables[i]));
+    }
+    if (firstLine || predictor == 1) {
+      for (int x = 1; x < columns; x++) {
+        base += nc;
+        for (int i = 0; i < ns; i++) {
+          int idx = base + offsets[i];
+          samples[idx] = (char) (samples[idx - nc] + difference(tables[i]));
+        }
+      }
+      return;
+    }
+    for (int x = 1; x < columns; x++) {
+      base += nc;
+      for (int i = 0; i < ns; i++) {
+        int idx = base + offsets[i];
+        int pred = predict(samples, idx, nc, rowStride, predictor);
+        samples[idx] = (char) (pred + difference(tables[i]));
+      }
+    }
+  }
+
+  /** Predictors 1..7 of T.81 Table H.1 from the left (Ra), above (Rb) and above-left (Rc). */
+  private static int predict(char[] samples, int idx, int nc, int rowStride, int predictor) {
+    int ra = samples[idx - nc];
+    int rb = samples[idx - rowStride];
+    int rc = samples[idx - rowStride - nc];
+    return switch (predictor) {
+      case 1 -> ra;
+      case 2 -> rb;
+      case 3 -> rc;
+      case 4 -> ra + rb - rc;
+      case 5 -> ra + ((rb - rc) >> 1);
+      case 6 -> rb + ((ra - rc) >> 1);
+      default -> (ra + rb) >> 1;
+    };
+  }
+
+  /** Decodes one difference: its category SSSS, then SSSS extra bits (T.81 H.1.2.2). */
+  private int difference(HuffmanDecodeTable table) throws DicomStreamException {
+    int s = reader.decode(table);
+    if (s == 0) {
+      return 0;
+    }
+    if (s < 16) {
+      return reader.receiveExtend(s);
+    }
+    if (s == 16) {
+      return 32768;
+    }
+    throw new DicomStreamException(
+        "JPEG lossless difference category is invalid (expected 0..16): " + s);
   }
 
   private void restart() throws DicomStreamException {

@@ -19,29 +19,18 @@ final class SampleWriter {
     int mask = storedMask(d);
     int signBit = d.signed() ? 1 << (d.bitsStored() - 1) : 0;
     int n = samples.length;
-    if (d.bytesPerSample() == 1) {
-      for (int i = 0; i < n; i++) {
-        out[i] = (byte) (samples[i] << pointTransforms[i % nc]);
-      }
-      if (d.bitsStored() < 8) {
-        for (int i = 0; i < n; i++) {
-          out[i] = (byte) normalize(out[i] & 0xff, mask, signBit);
+    boolean twoBytes = d.bytesPerSample() == 2;
+    for (int c = 0; c < nc; c++) {
+      int pt = pointTransforms[c];
+      for (int i = c; i < n; i += nc) {
+        int v = normalize(samples[i] << pt, mask, signBit);
+        if (twoBytes) {
+          out[2 * i] = (byte) v;
+          out[2 * i + 1] = (byte) (v >> 8);
+        } else {
+          out[i] = (byte) v;
         }
       }
-      return;
-    }
-    boolean shifted = false;
-    for (int pt : pointTransforms) {
-      shifted |= pt != 0;
-    }
-    for (int i = 0, o = 0; i < n; i++, o += 2) {
-      int v = samples[i];
-      if (shifted) {
-        v <<= pointTransforms[i % nc];
-      }
-      v = normalize(v, mask, signBit);
-      out[o] = (byte) v;
-      out[o + 1] = (byte) (v >> 8);
     }
   }
 

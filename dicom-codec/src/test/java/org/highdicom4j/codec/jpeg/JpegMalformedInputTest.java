@@ -72,6 +72,16 @@ class JpegMalformedInputTest {
   }
 
   @Test
+  void rejectsFrameHeaderPromisingMoreSamplesThanTheDataCanHoldBeforeAllocating() {
+    byte[] lossless = codec.encode(JpegCodec.JPEG_LOSSLESS, new byte[1920], MONO);
+    int sof = JpegLosslessCodecTest.indexOf(lossless, 0xc3);
+    lossless[sof + 5] = (byte) 0xea; // Y = 60000 lines
+    lossless[sof + 6] = (byte) 0x60;
+    FrameDescriptor huge = new FrameDescriptor(60000, 40, 1, 16, 16, false, 0, "MONOCHROME2");
+    rejects(lossless, huge, "too short for its frame header");
+  }
+
+  @Test
   void rejectsMissingRestartMarker() {
     FrameDescriptor d = new FrameDescriptor(16, 16, 1, 8, 8, false, 0, "MONOCHROME2");
     byte[] encoded = LosslessEncoder.encode(FrameCodecContractTest.randomFrame(d, 3), d, 16);
