@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hd4j 0.1.0-SNAPSHOT",
     description = "High-level DICOM for the JVM.",
-    subcommands = {DumpCommand.class, TranscodeCommand.class, DemoCommand.class})
+    subcommands = {
+      DumpCommand.class,
+      PixelsCommand.class,
+      TranscodeCommand.class,
+      DemoCommand.class
+    })
 public final class Hd4j implements Runnable {
 
   /** Creates the top-level command (picocli instantiates it). */

@@ -210,14 +210,14 @@ final class DatasetParser {
       return;
     }
     if (len > options.bulkDataThreshold() && bulkSource != null) {
-      int swap = bigEndian ? swapUnit(vr) : 0;
+      int swap = bigEndian ? swapUnit(ds, tag, vr) : 0;
       ds.putValue(tag, vr, new BulkDataRef(bulkSource, in.position(), len, swap, null));
       in.skip(len, utag);
       return;
     }
     byte[] value = in.readBytes(len, utag);
     if (bigEndian) {
-      int unit = swapUnit(vr);
+      int unit = swapUnit(ds, tag, vr);
       if (unit > 1) {
         ByteSwap.swap(value, 0, value.length, unit);
       }
@@ -335,6 +335,21 @@ final class DatasetParser {
 
   static VR implicitVr(int tag) {
     return ElementDictionary.vrOf(tag);
+  }
+
+  /**
+   * Byte-swap unit of a value in a big endian syntax. Native Pixel Data in OW holds samples of Bits
+   * Allocated bits, so 32- and 64-bit samples are swapped as such (as pydicom does; the reference
+   * decodings agree), not as 16-bit words.
+   */
+  static int swapUnit(DicomDataset ds, int tag, VR vr) {
+    if (tag == PIXEL_DATA && vr == VR.OW) {
+      int bitsAllocated = ds.getInt(0x00280100, 16);
+      if (bitsAllocated == 32 || bitsAllocated == 64) {
+        return bitsAllocated / 8;
+      }
+    }
+    return swapUnit(vr);
   }
 
   /** Byte-swap unit of a VR's values in big endian syntaxes; 0 for bytes and text. */

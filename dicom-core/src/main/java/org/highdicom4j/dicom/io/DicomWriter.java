@@ -244,7 +244,7 @@ public final class DicomWriter {
       } else {
         bytes = (byte[]) value;
       }
-      int unit = bigEndian ? DatasetParser.swapUnit(vr) : 0;
+      int unit = bigEndian ? DatasetParser.swapUnit(ds, tag, vr) : 0;
       if (unit > 1 && bytes.length > 0) {
         bytes = bytes.clone();
         ByteSwap.swap(bytes, 0, bytes.length, unit);
