@@ -39,13 +39,24 @@ public final class Hd4j implements Runnable {
    * @return 0 on success
    */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * Returns the configured command line: failures print "hd4j: reason" on standard error and give
+   * exit status 1.
+   *
+   * @return the command line, ready to execute
+   */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hd4j());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           cmd.getErr().println("hd4j: " + Messages.describe(ex));
+          cmd.getErr().flush();
           return 1;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   @Override
