@@ -41,24 +41,6 @@ public final class DicomJsonReader {
   private final JsonReadOptions options;
   private final int maxJsonDepth;
 
-  /** A parsed JSON value with the position of its first token. */
-  private static final class Node {
-    final Token type;
-    final int line;
-    final int column;
-    final long offset;
-    String text;
-    List<Node> names;
-    List<Node> children;
-
-    Node(Token type, JsonLexer lex) {
-      this.type = type;
-      this.line = lex.line();
-      this.column = lex.column();
-      this.offset = lex.offset();
-    }
-  }
-
   private DicomJsonReader(Reader in, JsonReadOptions options) {
     this.lex = new JsonLexer(in);
     this.options = options;
@@ -202,7 +184,7 @@ public final class DicomJsonReader {
       if (lex.next() != Token.COLON) {
         throw lex.error("missing colon after attribute name (expected :)", tag);
       }
-      Node attr = node(2);
+      JsonNode attr = JsonNode.read(lex, 2, maxJsonDepth, options.maxDepth());
       attribute(ds, tag, attr, 0);
       Token sep = lex.next();
       if (sep == Token.END_OBJECT) {
@@ -214,77 +196,7 @@ public final class DicomJsonReader {
     }
   }
 
-  private Node node(int jsonDepth) throws IOException {
-    Token t = lex.next();
-    Node n = new Node(t, lex);
-    if (jsonDepth > maxJsonDepth) {
-      throw lex.error(
-          "JSON nesting too deep (expected at most "
-              + options.maxDepth()
-              + " sequence levels, "
-              + maxJsonDepth
-              + " JSON levels)",
-          -1);
-    }
-    switch (t) {
-      case STRING:
-      case NUMBER:
-        n.text = lex.text();
-        return n;
-      case TRUE:
-      case FALSE:
-      case NULL:
-        return n;
-      case BEGIN_ARRAY:
-        n.children = new ArrayList<>();
-        if (lex.peek() == Token.END_ARRAY) {
-          lex.next();
-          return n;
-        }
-        while (true) {
-          n.children.add(node(jsonDepth + 1));
-          Token sep = lex.next();
-          if (sep == Token.END_ARRAY) {
-            return n;
-          }
-          if (sep != Token.COMMA) {
-            throw lex.error("unexpected token in array (expected , or ]): " + sep, -1);
-          }
-        }
-      case BEGIN_OBJECT:
-        n.children = new ArrayList<>();
-        n.names = new ArrayList<>();
-        if (lex.peek() == Token.END_OBJECT) {
-          lex.next();
-          return n;
-        }
-        while (true) {
-          if (lex.next() != Token.STRING) {
-            throw lex.error("unexpected token in object (expected a member name string)", -1);
-          }
-          Node key = new Node(Token.STRING, lex);
-          key.text = lex.text();
-          n.names.add(key);
-          if (lex.next() != Token.COLON) {
-            throw lex.error("missing colon after member name (expected :)", -1);
-          }
-          n.children.add(node(jsonDepth + 1));
-          Token sep = lex.next();
-          if (sep == Token.END_OBJECT) {
-            return n;
-          }
-          if (sep != Token.COMMA) {
-            throw lex.error("unexpected token in object (expected , or }): " + sep, -1);
-          }
-        }
-      case EOF:
-        throw lex.error("input ends early (expected a JSON value)", -1);
-      default:
-        throw lex.error("unexpected token (expected a JSON value): " + t, -1);
-    }
-  }
-
-  private DicomJsonException error(Node at, int tag, String problem) {
+  private DicomJsonException error(JsonNode at, int tag, String problem) {
     return new DicomJsonException(problem, tag, at.line, at.column, at.offset);
   }
 
@@ -319,12 +231,12 @@ public final class DicomJsonReader {
     return tag;
   }
 
-  private void item(DicomDataset item, Node obj, int tag, int depth) throws IOException {
+  private void item(DicomDataset item, JsonNode obj, int tag, int depth) throws IOException {
     if (obj.type != Token.BEGIN_OBJECT) {
       throw error(obj, tag, "sequence item is not an object (expected a data set): " + obj.type);
     }
     for (int k = 0; k < obj.names.size(); k++) {
-      Node key = obj.names.get(k);
+      JsonNode key = obj.names.get(k);
       int t = tagOf(key.text, key.line, key.column, key.offset, item);
       attribute(item, t, obj.children.get(k), depth);
     }
@@ -332,19 +244,19 @@ public final class DicomJsonReader {
 
   // ------------------------------------------------------------------ attributes
 
-  private void attribute(DicomDataset ds, int tag, Node attr, int depth) throws IOException {
+  private void attribute(DicomDataset ds, int tag, JsonNode attr, int depth) throws IOException {
     if (attr.type != Token.BEGIN_OBJECT) {
       throw error(attr, tag, "attribute is not an object (expected {\"vr\": …}): " + attr.type);
     }
-    Node vrNode = null;
-    Node value = null;
-    Node inline = null;
-    Node bulk = null;
+    JsonNode vrNode = null;
+    JsonNode value = null;
+    JsonNode inline = null;
+    JsonNode bulk = null;
     for (int k = 0; k < attr.names.size(); k++) {
-      Node key = attr.names.get(k);
+      JsonNode key = attr.names.get(k);
       String name = key.text;
-      Node child = attr.children.get(k);
-      Node previous;
+      JsonNode child = attr.children.get(k);
+      JsonNode previous;
       switch (name) {
         case "vr":
           previous = vrNode;
@@ -395,7 +307,7 @@ public final class DicomJsonReader {
     }
   }
 
-  private VR vr(int tag, Node attr, Node vrNode) {
+  private VR vr(int tag, JsonNode attr, JsonNode vrNode) {
     if (vrNode == null) {
       if (options.strict()) {
         throw error(attr, tag, "attribute has no vr (expected \"vr\": \"XX\")");
@@ -413,11 +325,12 @@ public final class DicomJsonReader {
     return vr;
   }
 
-  private void values(DicomDataset ds, int tag, VR vr, Node value, int depth) throws IOException {
+  private void values(DicomDataset ds, int tag, VR vr, JsonNode value, int depth)
+      throws IOException {
     if (value.type != Token.BEGIN_ARRAY) {
       throw error(value, tag, "Value is not an array (expected [ … ]): " + value.type);
     }
-    List<Node> vals = value.children;
+    List<JsonNode> vals = value.children;
     switch (vr) {
       case SQ:
         sequence(ds, tag, vals, depth);
@@ -451,7 +364,8 @@ public final class DicomJsonReader {
     }
   }
 
-  private void sequence(DicomDataset ds, int tag, List<Node> vals, int depth) throws IOException {
+  private void sequence(DicomDataset ds, int tag, List<JsonNode> vals, int depth)
+      throws IOException {
     Sequence seq = ds.newSequence(tag);
     if (!vals.isEmpty() && depth + 1 > options.maxDepth()) {
       throw error(
@@ -459,7 +373,7 @@ public final class DicomJsonReader {
           tag,
           "sequences nest too deeply (expected at most " + options.maxDepth() + " levels)");
     }
-    for (Node v : vals) {
+    for (JsonNode v : vals) {
       if (v.type == Token.NULL) {
         if (options.strict()) {
           throw error(v, tag, "sequence item is null (expected an object)");
@@ -471,9 +385,9 @@ public final class DicomJsonReader {
     }
   }
 
-  private void text(DicomDataset ds, int tag, VR vr, List<Node> vals) {
+  private void text(DicomDataset ds, int tag, VR vr, List<JsonNode> vals) {
     List<String> parts = new ArrayList<>(vals.size());
-    for (Node v : vals) {
+    for (JsonNode v : vals) {
       parts.add(textValue(tag, vr, v));
     }
     if (vr.kind() == VR.Kind.TEXT && parts.size() > 1 && options.strict()) {
@@ -493,7 +407,7 @@ public final class DicomJsonReader {
     ds.putValue(tag, vr, String.join("\\", parts));
   }
 
-  private String textValue(int tag, VR vr, Node v) {
+  private String textValue(int tag, VR vr, JsonNode v) {
     switch (v.type) {
       case NULL:
         return "";
@@ -535,7 +449,7 @@ public final class DicomJsonReader {
   /**
    * IS text of a JSON number: kept as written when integral syntax, else made integral if exact.
    */
-  private String integerString(int tag, Node v) {
+  private String integerString(int tag, JsonNode v) {
     String s = v.text;
     if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0) {
       return s;
@@ -554,12 +468,12 @@ public final class DicomJsonReader {
     }
   }
 
-  private String personName(int tag, Node v) {
+  private String personName(int tag, JsonNode v) {
     String[] groups = {"", "", ""};
     int last = -1;
     for (int k = 0; k < v.names.size(); k++) {
       String name = v.names.get(k).text;
-      Node g = v.children.get(k);
+      JsonNode g = v.children.get(k);
       int idx = -1;
       for (int i = 0; i < 3; i++) {
         if (PN_GROUPS[i].equals(name)) {
@@ -593,10 +507,10 @@ public final class DicomJsonReader {
     return sb.toString();
   }
 
-  private void tags(DicomDataset ds, int tag, List<Node> vals) {
+  private void tags(DicomDataset ds, int tag, List<JsonNode> vals) {
     byte[] out = new byte[4 * vals.size()];
     int n = 0;
-    for (Node v : vals) {
+    for (JsonNode v : vals) {
       if (v.type == Token.NULL && dropNull(v, tag)) {
         continue;
       }
@@ -620,7 +534,7 @@ public final class DicomJsonReader {
     ds.putValue(tag, VR.AT, java.util.Arrays.copyOf(out, 4 * n));
   }
 
-  private boolean dropNull(Node v, int tag) {
+  private boolean dropNull(JsonNode v, int tag) {
     if (options.strict()) {
       throw error(
           v, tag, "null value in a binary element (expected a value: JSON cannot encode it)");
@@ -631,7 +545,7 @@ public final class DicomJsonReader {
     return true;
   }
 
-  private static String show(Node v) {
+  private static String show(JsonNode v) {
     return v.text != null ? "\"" + v.text + "\"" : v.type.toString();
   }
 
@@ -644,13 +558,13 @@ public final class DicomJsonReader {
     {BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)},
   };
 
-  private void integers(DicomDataset ds, int tag, VR vr, List<Node> vals) {
+  private void integers(DicomDataset ds, int tag, VR vr, List<JsonNode> vals) {
     int range =
         vr == VR.US ? 0 : vr == VR.SS ? 1 : vr == VR.UL ? 2 : vr == VR.SL ? 3 : vr == VR.UV ? 4 : 5;
     int size = vr.valueSize();
     byte[] out = new byte[size * vals.size()];
     int n = 0;
-    for (Node v : vals) {
+    for (JsonNode v : vals) {
       if (v.type == Token.NULL && dropNull(v, tag)) {
         continue;
       }
@@ -680,7 +594,7 @@ public final class DicomJsonReader {
     ds.putValue(tag, vr, java.util.Arrays.copyOf(out, size * n));
   }
 
-  private BigInteger integer(int tag, VR vr, Node v) {
+  private BigInteger integer(int tag, VR vr, JsonNode v) {
     String s = v.text.strip();
     if (!JsonLexer.isJsonNumber(s)) {
       throw error(v, tag, vr + " value is not a number (expected an integer): " + show(v));
@@ -696,11 +610,11 @@ public final class DicomJsonReader {
     }
   }
 
-  private void floats(DicomDataset ds, int tag, VR vr, List<Node> vals) {
+  private void floats(DicomDataset ds, int tag, VR vr, List<JsonNode> vals) {
     int size = vr.valueSize();
     byte[] out = new byte[size * vals.size()];
     int n = 0;
-    for (Node v : vals) {
+    for (JsonNode v : vals) {
       if (v.type == Token.NULL && dropNull(v, tag)) {
         continue;
       }
@@ -765,8 +679,8 @@ public final class DicomJsonReader {
     }
   }
 
-  private String single(int tag, Node n, String what) {
-    Node s = n;
+  private String single(int tag, JsonNode n, String what) {
+    JsonNode s = n;
     if (n.type == Token.BEGIN_ARRAY && n.children.size() == 1) {
       // PS3.18 F.4 shows these in a one-element array; pydicom accepts both too.
       s = n.children.get(0);
@@ -777,7 +691,7 @@ public final class DicomJsonReader {
     return s.text;
   }
 
-  private void inlineBinary(DicomDataset ds, int tag, VR vr, Node node) {
+  private void inlineBinary(DicomDataset ds, int tag, VR vr, JsonNode node) {
     String b64 = single(tag, node, "InlineBinary");
     if (vr == VR.SQ || (options.strict() && !isBinaryVr(vr))) {
       throw error(
@@ -805,7 +719,7 @@ public final class DicomJsonReader {
     return s;
   }
 
-  private void putBytes(DicomDataset ds, int tag, VR vr, byte[] bytes, Node node) {
+  private void putBytes(DicomDataset ds, int tag, VR vr, byte[] bytes, JsonNode node) {
     int unit = vr.valueSize();
     if (options.strict() && unit > 1 && bytes.length % unit != 0) {
       throw error(
@@ -827,7 +741,7 @@ public final class DicomJsonReader {
     ds.putValue(tag, vr, bytes);
   }
 
-  private void bulkData(DicomDataset ds, int tag, VR vr, Node node) throws IOException {
+  private void bulkData(DicomDataset ds, int tag, VR vr, JsonNode node) throws IOException {
     String uri = single(tag, node, "BulkDataURI");
     boolean allowed;
     switch (vr) {
