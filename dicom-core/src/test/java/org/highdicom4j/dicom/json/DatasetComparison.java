@@ -155,7 +155,14 @@ final class DatasetComparison {
         if (mode == Mode.PYDICOM && bigEndian && vr.valueSize() > 1) {
           // pydicom keeps OW/OF/OL/OD/OV values of big-endian files in file byte order; PS3.18
           // F.2.7 wants PS3.5 byte order rules, we store little-endian: swap pydicom's to compare.
-          ab = swap(ab, vr.valueSize());
+          // Native 32/64-bit Pixel Data in OW holds samples of that size: the reader swaps them
+          // as samples (as the reference decodings do), not as 16-bit words.
+          int unit = vr.valueSize();
+          int bitsAllocated = e.getInt(0x00280100, 0);
+          if (tag == 0x7FE00010 && vr == VR.OW && (bitsAllocated == 32 || bitsAllocated == 64)) {
+            unit = bitsAllocated / 8;
+          }
+          ab = swap(ab, unit);
         }
         if (!Arrays.equals(eb, ab)) {
           diff(path, tag, "bytes differ (" + eb.length + " vs " + ab.length + ")");
