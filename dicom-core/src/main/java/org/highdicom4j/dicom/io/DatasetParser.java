@@ -204,7 +204,8 @@ final class DatasetParser {
     long utag = tag & 0xffffffffL;
     if (len == UNDEFINED) {
       if (tag == PIXEL_DATA || (vr != VR.SQ && vr != VR.UN && isPixelDataLike(tag))) {
-        ds.putValue(tag, vr == VR.UN ? VR.OB : vr, readFragments(tag));
+        // Encapsulated Pixel Data is OB (PS3.5 A.4), whatever VR a writer put in the header.
+        ds.putValue(tag, VR.OB, readFragments(tag));
         return;
       }
       if (vr != VR.SQ && vr != VR.UN) {

@@ -164,6 +164,9 @@ final class PydicomComparison {
       if (theirVr.contains(" or ") && List.of(theirVr.split(" or ")).contains(vr.name())) {
         // Tolerance 1: pydicom left an ambiguous VR unresolved.
         interpretAs = vr;
+      } else if (vr == VR.OB && value instanceof Fragments && "OW".equals(theirVr)) {
+        // Tolerance 7: encapsulated Pixel Data is OB.
+        interpretAs = vr;
       } else if (vr == VR.UL && "UN".equals(theirVr) && (ours.tagAt(i) & 0xffff) == 0) {
         // Tolerance 6: a private group length.
         interpretAs = vr;
