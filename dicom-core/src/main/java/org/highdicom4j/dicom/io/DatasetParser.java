@@ -54,6 +54,9 @@ final class DatasetParser {
 
   private final List<Integer> ambiguousTags = new ArrayList<>();
 
+  /** The sequence whose item is being parsed, named by errors that occur between elements. */
+  private long enclosingTag = DicomStreamException.UNKNOWN;
+
   DatasetParser(Input in, ReadOptions options, BulkDataSource bulkSource) {
     this.in = in;
     this.options = options;
@@ -89,7 +92,7 @@ final class DatasetParser {
           throw new DicomStreamException(
               "input ends inside an item of undefined length (expected an item delimiter)",
               elementStart,
-              DicomStreamException.UNKNOWN);
+              enclosingTag);
         }
         if (depth == 0 && end < 0) {
           // Fewer than 8 trailing bytes: padding or garbage after the last element, as some
@@ -98,7 +101,7 @@ final class DatasetParser {
           return End.INPUT;
         }
         throw new DicomStreamException(
-            "input ends inside an element header", elementStart, DicomStreamException.UNKNOWN);
+            "input ends inside an element header", elementStart, enclosingTag);
       }
       byte[] b = in.buffer();
       int p = in.bufferPosition();
@@ -308,7 +311,14 @@ final class DatasetParser {
             itemStart,
             utag);
       }
-      End why = parse(item, itemEnd, explicit, bigEndian, depth + 1);
+      long outer = enclosingTag;
+      enclosingTag = utag;
+      End why;
+      try {
+        why = parse(item, itemEnd, explicit, bigEndian, depth + 1);
+      } finally {
+        enclosingTag = outer;
+      }
       if (why == End.SEQUENCE_DELIMITER) {
         // Missing item delimiter before the sequence delimiter: the sequence is over.
         return;

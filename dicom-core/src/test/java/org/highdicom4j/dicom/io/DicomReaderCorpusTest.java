@@ -3,7 +3,6 @@ package org.highdicom4j.dicom.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -93,7 +92,7 @@ class DicomReaderCorpusTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void agreesWithPydicomOnEveryCorpusFile(@TempDir Path tmp) throws Exception {
-    assumeTrue(PydicomDump.available(), "Debian python3 with pydicom is not installed");
+    ExternalTools.assumeInstalled("pydicom", "dcmconv");
     Map<String, DicomFile> ours = new LinkedHashMap<>();
     List<Path> toDump = new ArrayList<>();
     Map<String, Path> littleEndianCopy = new LinkedHashMap<>();

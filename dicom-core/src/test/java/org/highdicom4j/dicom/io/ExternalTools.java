@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the validators and converters of DCMTK and dicom3tools that tests use as oracles. */
 final class ExternalTools {
@@ -12,6 +14,23 @@ final class ExternalTools {
 
   /** The output of a finished process. */
   record Result(int status, String stdout, String stderr) {}
+
+  /**
+   * Skips the calling test when a program is missing, or fails it under CI (environment variable
+   * {@code CI} set), where ../shared/tools/install-validators.sh has installed them.
+   *
+   * @param programs program names looked up on the PATH
+   */
+  static void assumeInstalled(String... programs) {
+    for (String p : programs) {
+      boolean found = p.equals("pydicom") ? PydicomDump.available() : onPath(p);
+      if (!found && System.getenv("CI") != null) {
+        Assertions.fail(p + " is required under CI (../shared/tools/install-validators.sh)");
+      }
+      Assumptions.assumeTrue(
+          found, p + " is not installed (../shared/tools/install-validators.sh)");
+    }
+  }
 
   /** Returns true when a program is found on the PATH. */
   static boolean onPath(String program) {

@@ -1,0 +1,8 @@
+/**
+ * The DICOM data set model (PS3.5 Section 7): {@link org.highdicom4j.dicom.data.DicomDataset} with
+ * typed accessors, {@link org.highdicom4j.dicom.data.VR}, {@link
+ * org.highdicom4j.dicom.data.Sequence} items, {@link org.highdicom4j.dicom.data.Fragments} of
+ * encapsulated pixel data, {@link org.highdicom4j.dicom.data.BulkDataRef} for values read on
+ * demand, and value types such as {@link org.highdicom4j.dicom.data.PersonName}.
+ */
+package org.highdicom4j.dicom.data;
