@@ -1204,6 +1204,96 @@ public final class DicomDataset {
     }
   }
 
+  // ---------------------------------------------------------------- private elements
+
+  /**
+   * Returns the tag of a private data element in the block of a Private Creator (PS3.5 Section
+   * 7.8.1): the block (gggg,xx00-xxFF) whose Private Creator Data Element (gggg,00xx) holds {@code
+   * creator}. With {@code reserve}, a missing block is reserved: the creator is written to the
+   * first free element of (gggg,0010-00FF).
+   *
+   * @param group the odd group number, above 0008 and not FFFF
+   * @param creator the Private Creator value (LO; compared without surrounding spaces)
+   * @param elementOffset the element's offset in the block, 0x00 to 0xFF
+   * @param reserve whether to reserve a block when the creator has none
+   * @return the tag {@code gggg,xxee}, or -1 when the creator has no block and {@code reserve} is
+   *     false
+   * @throws IllegalArgumentException when the group is not private, the offset out of range or the
+   *     creator empty, longer than 64 characters or containing a backslash
+   * @throws IllegalStateException when a block must be reserved but all 240 are taken
+   * @throws UnsupportedOperationException when a block must be reserved in a read-only view
+   */
+  public int privateTag(int group, String creator, int elementOffset, boolean reserve) {
+    Objects.requireNonNull(creator, "creator");
+    if ((group & 1) == 0 || group <= 0x0007 || group > 0xFFFE) {
+      throw new IllegalArgumentException(
+          String.format(
+              "Private group must be odd, above 0008 and below FFFF (PS3.5 7.8.1): %04X", group));
+    }
+    if (elementOffset < 0 || elementOffset > 0xFF) {
+      throw new IllegalArgumentException(
+          "Private element offset must be 0x00..0xFF: 0x" + Integer.toHexString(elementOffset));
+    }
+    String wanted = creator.strip();
+    if (wanted.isEmpty() || wanted.length() > 64 || wanted.indexOf('\\') >= 0) {
+      throw new IllegalArgumentException(
+          "Private Creator must be a non-empty LO value of at most 64 characters: " + creator);
+    }
+    int free = -1;
+    for (int block = 0x10; block <= 0xFF; block++) {
+      int t = group << 16 | block;
+      if (indexOf(t) < 0) {
+        if (free < 0) {
+          free = block;
+        }
+      } else if (wanted.equals(privateCreatorValue(t))) {
+        return group << 16 | block << 8 | elementOffset;
+      }
+    }
+    if (!reserve) {
+      return -1;
+    }
+    checkWritable();
+    if (free < 0) {
+      throw new IllegalStateException(
+          String.format(
+              "All private blocks (%04X,0010-00FF) are reserved (expected a free one): %s",
+              group, wanted));
+    }
+    setString(group << 16 | free, VR.LO, wanted);
+    return group << 16 | free << 8 | elementOffset;
+  }
+
+  /**
+   * Returns the Private Creator of a private data element: the value of (gggg,00xx) for
+   * (gggg,xxee).
+   *
+   * @param tag a private data element tag (element 0x1000-0xFFFF of an odd group)
+   * @return the creator without surrounding spaces, or null when the tag is not a private data
+   *     element or its block has no creator
+   */
+  public String privateCreator(int tag) {
+    int group = tag >>> 16;
+    int block = (tag >>> 8) & 0xff;
+    if ((group & 1) == 0 || group <= 0x0007 || group == 0xFFFF || block < 0x10) {
+      return null;
+    }
+    return privateCreatorValue(group << 16 | block);
+  }
+
+  private String privateCreatorValue(int creatorTag) {
+    int i = indexOf(creatorTag);
+    if (i < 0) {
+      return null;
+    }
+    Object v = store.values[i];
+    if (v instanceof Sequence || v instanceof Fragments) {
+      return null;
+    }
+    // A creator read as UN (no dictionary VR applied) is still ASCII text.
+    return (store.vrs[i].isText() ? text(i) : asciiText(i)).strip();
+  }
+
   private static VR dictionaryVr(int tag) {
     VR vr = ElementDictionary.vrOf(tag);
     if (vr == VR.UN) {

@@ -1,6 +1,8 @@
 package org.highdicom4j.dicom.io;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.ByteSwap;
@@ -34,10 +36,26 @@ final class DatasetParser {
     GROUP_CHANGE
   }
 
+  private static final int PIXEL_REPRESENTATION = 0x00280103;
+  private static final int LUT_DATA = 0x00283006;
+  private static final System.Logger LOG = System.getLogger(DatasetParser.class.getName());
+
   private final Input in;
   private final ReadOptions options;
   private final BulkDataSource bulkSource;
   private boolean metaOnly;
+
+  /**
+   * Elements whose VR came from the dictionary and is ambiguous there ("US or SS", "OB or OW", "US
+   * or OW"): resolved by {@link #resolveAmbiguousVrs()} once the whole data set is known, because
+   * the attribute deciding it (Pixel Representation) may follow them or sit in an ancestor.
+   */
+  private final List<DicomDataset> ambiguousIn = new ArrayList<>();
+
+  private final List<Integer> ambiguousTags = new ArrayList<>();
+
+  /** The sequence whose item is being parsed, named by errors that occur between elements. */
+  private long enclosingTag = DicomStreamException.UNKNOWN;
 
   DatasetParser(Input in, ReadOptions options, BulkDataSource bulkSource) {
     this.in = in;
@@ -74,7 +92,7 @@ final class DatasetParser {
           throw new DicomStreamException(
               "input ends inside an item of undefined length (expected an item delimiter)",
               elementStart,
-              DicomStreamException.UNKNOWN);
+              enclosingTag);
         }
         if (depth == 0 && end < 0) {
           // Fewer than 8 trailing bytes: padding or garbage after the last element, as some
@@ -83,7 +101,7 @@ final class DatasetParser {
           return End.INPUT;
         }
         throw new DicomStreamException(
-            "input ends inside an element header", elementStart, DicomStreamException.UNKNOWN);
+            "input ends inside an element header", elementStart, enclosingTag);
       }
       byte[] b = in.buffer();
       int p = in.bufferPosition();
@@ -111,6 +129,7 @@ final class DatasetParser {
       VR vr;
       long len;
       boolean explicitHere = explicit;
+      boolean fromDictionary = false;
       if (explicit) {
         vr = VR.fromBytes(b[p + 4], b[p + 5]);
         if (vr == null) {
@@ -129,6 +148,7 @@ final class DatasetParser {
           } else {
             // Not a VR: some files switch to implicit VR inside an explicit data set.
             explicitHere = false;
+            fromDictionary = true;
             vr = implicitVr(tag);
             len = u32(b, p + 4, bigEndian);
             in.advance(8);
@@ -148,8 +168,22 @@ final class DatasetParser {
         }
       } else {
         vr = implicitVr(tag);
+        fromDictionary = true;
         len = u32(b, p + 4, bigEndian);
         in.advance(8);
+      }
+      if (vr == VR.UN && !fromDictionary && len != UNDEFINED) {
+        // A standard element sent as UN (PS3.5 6.2.2): its value is encoded as in Implicit VR, so
+        // the dictionary VR applies, as pydicom and DCMTK do by default.
+        VR known = knownVr(tag, len);
+        if (known != VR.UN && known != VR.SQ) {
+          vr = known;
+          fromDictionary = true;
+        }
+      }
+      if (fromDictionary && ElementDictionary.vrsOf(tag).size() > 1) {
+        ambiguousIn.add(ds);
+        ambiguousTags.add(tag);
       }
       if (depth == 0
           && options.stopBeforePixelData()
@@ -173,7 +207,8 @@ final class DatasetParser {
     long utag = tag & 0xffffffffL;
     if (len == UNDEFINED) {
       if (tag == PIXEL_DATA || (vr != VR.SQ && vr != VR.UN && isPixelDataLike(tag))) {
-        ds.putValue(tag, vr == VR.UN ? VR.OB : vr, readFragments(tag));
+        // Encapsulated Pixel Data is OB (PS3.5 A.4), whatever VR a writer put in the header.
+        ds.putValue(tag, VR.OB, readFragments(tag));
         return;
       }
       if (vr != VR.SQ && vr != VR.UN) {
@@ -188,22 +223,24 @@ final class DatasetParser {
       readItems(seq, -1, seqExplicit, seqBigEndian, depth, tag);
       return;
     }
+    if (depth == 0 && isPixelData(tag) && vr != VR.SQ) {
+      // Tolerant on read: a file cut inside its last element, the pixel data, keeps the bytes
+      // that are there (as pydicom does); decoding the frames then fails on the short value.
+      ds.putValue(tag, vr, readPixelValue(tag, vr, len, bigEndian));
+      return;
+    }
     if (len > in.remaining()) {
       throw new DicomStreamException(
-          DicomDataset.tagString(tag)
-              + " value length exceeds the remaining bytes (expected ≤ "
-              + in.remaining()
-              + "): "
-              + len,
+          "value length exceeds the remaining bytes (expected ≤ " + in.remaining() + "): " + len,
           elementStart,
-          DicomStreamException.UNKNOWN);
+          utag);
     }
     if (vr == VR.SQ) {
       Sequence seq = ds.newSequence(tag);
       readItems(seq, in.position() + len, explicit, bigEndian, depth, tag);
       return;
     }
-    if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && len > 0) {
+    if (vr == VR.UN && knownVr(tag, len) == VR.SQ && len > 0) {
       // A known sequence sent as UN: its value is an implicit VR little endian item list.
       Sequence seq = ds.newSequence(tag);
       readItems(seq, in.position() + len, false, false, depth, tag);
@@ -228,22 +265,18 @@ final class DatasetParser {
   private void readItems(
       Sequence seq, long end, boolean explicit, boolean bigEndian, int depth, int tag)
       throws IOException {
+    long utag = tag & 0xffffffffL;
     if (depth + 1 > options.maxDepth()) {
       throw new DicomStreamException(
-          DicomDataset.tagString(tag)
-              + " sequences nested too deeply (expected ≤ "
-              + options.maxDepth()
-              + " levels)",
+          "sequences nested too deeply (expected ≤ " + options.maxDepth() + " levels)",
           in.position(),
-          DicomStreamException.UNKNOWN);
+          utag);
     }
     while (end < 0 || in.position() < end) {
       long itemStart = in.position();
       if (!in.ensure(8)) {
         throw new DicomStreamException(
-            DicomDataset.tagString(tag) + " input ends inside a sequence (expected an item)",
-            itemStart,
-            DicomStreamException.UNKNOWN);
+            "input ends inside a sequence (expected an item)", itemStart, utag);
       }
       byte[] b = in.buffer();
       int p = in.bufferPosition();
@@ -256,20 +289,36 @@ final class DatasetParser {
       if (itemTag != ITEM) {
         throw new DicomStreamException(
             String.format(
-                "%s sequence holds (%04X,%04X) where an item (FFFE,E000) was expected",
-                DicomDataset.tagString(tag), itemTag >>> 16, itemTag & 0xffff),
+                "sequence holds (%04X,%04X) where an item (FFFE,E000) was expected",
+                itemTag >>> 16, itemTag & 0xffff),
             itemStart,
-            DicomStreamException.UNKNOWN);
+            utag);
       }
       DicomDataset item = seq.addNewItem();
       long itemEnd = len == UNDEFINED ? -1 : in.position() + len;
-      if (itemEnd > 0 && (len > in.remaining() || (end >= 0 && itemEnd > end))) {
+      if (itemEnd >= 0 && end >= 0 && itemEnd > end) {
+        // An item longer than its sequence: the sequence length is trusted, as DCMTK and pydicom
+        // do (seen in DICOMDIRs whose records were edited without fixing the item length).
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0} item at byte offset {1} ends after its sequence; truncated to the sequence",
+            DicomDataset.tagString(tag),
+            itemStart);
+        itemEnd = end;
+      } else if (itemEnd >= 0 && len > in.remaining()) {
         throw new DicomStreamException(
-            DicomDataset.tagString(tag) + " item length exceeds its sequence or the input: " + len,
+            "item length exceeds the remaining bytes (expected ≤ " + in.remaining() + "): " + len,
             itemStart,
-            DicomStreamException.UNKNOWN);
+            utag);
       }
-      End why = parse(item, itemEnd, explicit, bigEndian, depth + 1);
+      long outer = enclosingTag;
+      enclosingTag = utag;
+      End why;
+      try {
+        why = parse(item, itemEnd, explicit, bigEndian, depth + 1);
+      } finally {
+        enclosingTag = outer;
+      }
       if (why == End.SEQUENCE_DELIMITER) {
         // Missing item delimiter before the sequence delimiter: the sequence is over.
         return;
@@ -278,15 +327,15 @@ final class DatasetParser {
   }
 
   private Fragments readFragments(int tag) throws IOException {
+    long utag = tag & 0xffffffffL;
     Fragments fragments = new Fragments();
     while (true) {
       long itemStart = in.position();
       if (!in.ensure(8)) {
         throw new DicomStreamException(
-            DicomDataset.tagString(tag)
-                + " input ends inside encapsulated pixel data (expected a sequence delimiter)",
+            "input ends inside encapsulated pixel data (expected a sequence delimiter)",
             itemStart,
-            DicomStreamException.UNKNOWN);
+            utag);
       }
       byte[] b = in.buffer();
       int p = in.bufferPosition();
@@ -299,29 +348,135 @@ final class DatasetParser {
       if (itemTag != ITEM) {
         throw new DicomStreamException(
             String.format(
-                "%s encapsulated pixel data holds (%04X,%04X) where an item (FFFE,E000) was"
-                    + " expected",
-                DicomDataset.tagString(tag), itemTag >>> 16, itemTag & 0xffff),
+                "encapsulated pixel data holds (%04X,%04X) where an item (FFFE,E000) was expected",
+                itemTag >>> 16, itemTag & 0xffff),
             itemStart,
-            DicomStreamException.UNKNOWN);
+            utag);
       }
       if (len == UNDEFINED || len > in.remaining()) {
         throw new DicomStreamException(
-            DicomDataset.tagString(tag)
-                + " fragment length exceeds the remaining bytes (expected ≤ "
+            "fragment length exceeds the remaining bytes (expected ≤ "
                 + in.remaining()
                 + "): "
                 + len,
             itemStart,
-            DicomStreamException.UNKNOWN);
+            utag);
       }
       if (fragments.size() > 0 && len > options.bulkDataThreshold() && bulkSource != null) {
         fragments.add(BulkDataRef.of(bulkSource, in.position(), len));
-        in.skip(len, tag & 0xffffffffL);
+        in.skip(len, utag);
       } else {
-        fragments.add(in.readBytes(len, tag & 0xffffffffL));
+        fragments.add(in.readBytes(len, utag));
       }
     }
+  }
+
+  /**
+   * Reads a top-level pixel data value, keeping what is there when the input ends first. A stream
+   * of unknown length grows its buffer only as bytes arrive.
+   */
+  private Object readPixelValue(int tag, VR vr, long len, boolean bigEndian) throws IOException {
+    long utag = tag & 0xffffffffL;
+    long have = Math.min(len, in.remaining());
+    int swap = bigEndian ? swapUnit(vr) : 0;
+    if (have > options.bulkDataThreshold() && bulkSource != null) {
+      if (have < len) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "{0} value of {1} bytes is cut off by the end of the input after {2} bytes",
+            DicomDataset.tagString(tag),
+            len,
+            have);
+      }
+      BulkDataRef ref = new BulkDataRef(bulkSource, in.position(), have, swap, null);
+      in.skip(have, utag);
+      return ref;
+    }
+    byte[] value = in.readAtMost(have, utag);
+    if (value.length < len) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0} value of {1} bytes is cut off by the end of the input after {2} bytes",
+          DicomDataset.tagString(tag),
+          len,
+          value.length);
+    }
+    if (swap > 1) {
+      ByteSwap.swap(value, 0, value.length - value.length % swap, swap);
+    }
+    return value;
+  }
+
+  private static boolean isPixelData(int tag) {
+    return tag == PIXEL_DATA || tag == FLOAT_PIXEL_DATA || tag == DOUBLE_FLOAT_PIXEL_DATA;
+  }
+
+  /**
+   * The dictionary VR of a standard element (or a private creator, or a group length) whose value
+   * of {@code len} bytes fits it; UN otherwise.
+   */
+  static VR knownVr(int tag, long len) {
+    VR vr = ElementDictionary.vrOf(tag);
+    if (vr == VR.UN) {
+      return vr;
+    }
+    boolean privateGroup = ElementDictionary.isPrivateGroup(tag >>> 16);
+    int element = tag & 0xffff;
+    if (privateGroup && element != 0 && (element < 0x10 || element > 0xFF)) {
+      return VR.UN;
+    }
+    if (vr.valueSize() > 1 && len % vr.valueSize() != 0) {
+      return VR.UN;
+    }
+    return vr;
+  }
+
+  /**
+   * Resolves the VRs that the dictionary leaves ambiguous, for elements read without an explicit VR
+   * (PS3.5 Annex A.1): native Pixel Data and other "OB or OW" elements are OW; "US or SS" elements
+   * are SS when Pixel Representation (0028,0103) of their data set or the nearest ancestor that has
+   * one is 1, else US; LUT Data (0028,3006) is OW.
+   */
+  void resolveAmbiguousVrs() {
+    for (int k = 0; k < ambiguousIn.size(); k++) {
+      DicomDataset ds = ambiguousIn.get(k);
+      int tag = ambiguousTags.get(k);
+      int i = ds.indexOf(tag);
+      if (i < 0) {
+        continue;
+      }
+      VR current = ds.vrAt(i);
+      Object value = ds.valueAt(i);
+      if (value instanceof Fragments || value instanceof Sequence) {
+        continue;
+      }
+      List<VR> options = ElementDictionary.vrsOf(tag);
+      VR resolved;
+      if (tag == LUT_DATA || options.contains(VR.OB)) {
+        resolved = VR.OW;
+      } else if (options.contains(VR.SS)) {
+        resolved = pixelRepresentation(ds) == 1 ? VR.SS : VR.US;
+      } else {
+        continue;
+      }
+      if (resolved != current) {
+        ds.putValue(tag, resolved, value);
+      }
+    }
+    ambiguousIn.clear();
+    ambiguousTags.clear();
+  }
+
+  private static int pixelRepresentation(DicomDataset ds) {
+    for (DicomDataset d = ds; d != null; ) {
+      int i = d.indexOf(PIXEL_REPRESENTATION);
+      if (i >= 0) {
+        return d.getInt(PIXEL_REPRESENTATION, 0);
+      }
+      Sequence parent = d.parent();
+      d = parent == null ? null : parent.parent();
+    }
+    return 0;
   }
 
   private static boolean isPixelDataLike(int tag) {

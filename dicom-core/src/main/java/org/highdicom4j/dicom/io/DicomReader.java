@@ -122,12 +122,15 @@ public final class DicomReader {
     if (declared != null && declared.deflated()) {
       Input inflated =
           Input.of(new InflaterInputStream(in.remainderAsStream(), new Inflater(true), 1 << 16));
-      new DatasetParser(inflated, options, null).parse(ds, -1, true, false, 0);
+      DatasetParser parser = new DatasetParser(inflated, options, null);
+      parser.parse(ds, -1, true, false, 0);
+      parser.resolveAmbiguousVrs();
       return new DicomFile(fmi, ds, declared);
     }
     TransferSyntax actual = detect(in, declared);
     DatasetParser parser = new DatasetParser(in, options, source);
     parser.parse(ds, -1, actual.explicitVr(), actual.bigEndian(), 0);
+    parser.resolveAmbiguousVrs();
     return new DicomFile(fmi, ds, actual);
   }
 

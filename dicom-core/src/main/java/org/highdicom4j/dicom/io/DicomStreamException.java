@@ -1,11 +1,12 @@
 package org.highdicom4j.dicom.io;
 
 import java.io.IOException;
+import org.highdicom4j.dicom.dict.ElementDictionary;
 
 /**
  * Signals bytes that cannot be parsed or decoded as DICOM: a truncated stream, an impossible
  * length, a corrupt codestream. The message names the byte offset and the tag being read when they
- * are known.
+ * are known, in the form {@code <Keyword> (gggg,eeee) <problem> at byte offset <n>}.
  */
 public class DicomStreamException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -66,6 +67,10 @@ public class DicomStreamException extends IOException {
   private static String format(String problem, long offset, long tag) {
     StringBuilder sb = new StringBuilder();
     if (tag >= 0) {
+      String keyword = ElementDictionary.keywordOf((int) tag);
+      if (keyword != null) {
+        sb.append(keyword).append(' ');
+      }
       sb.append(String.format("(%04X,%04X) ", (tag >>> 16) & 0xffff, tag & 0xffff));
     }
     sb.append(problem);

@@ -17,6 +17,7 @@ import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.ElementDictionary;
 
 /**
  * Writes DICOM files (PS3.10): preamble, File Meta Information with group length and our
@@ -263,7 +264,10 @@ public final class DicomWriter {
     }
 
     private void writeSequence(OutputStream out, int tag, Sequence seq) throws IOException {
-      if (undefinedLengths) {
+      // In Implicit VR a reader knows a sequence only from its dictionary; for a private or
+      // unknown tag, undefined length with delimiters is what marks the value as items (PS3.5
+      // 6.2.2 and 7.5), so such sequences never get an explicit length there.
+      if (undefinedLengths || (!explicit && ElementDictionary.vrOf(tag) != VR.SQ)) {
         writeHeader(out, tag, VR.SQ, DatasetParser.UNDEFINED);
         for (DicomDataset item : seq.items()) {
           writeTagLength(out, DatasetParser.ITEM, DatasetParser.UNDEFINED);
@@ -285,7 +289,8 @@ public final class DicomWriter {
     }
 
     private void writeFragments(OutputStream out, int tag, VR vr, Fragments f) throws IOException {
-      writeHeader(out, tag, vr == VR.OW ? VR.OW : VR.OB, DatasetParser.UNDEFINED);
+      // Encapsulated Pixel Data is always OB (PS3.5 A.4).
+      writeHeader(out, tag, VR.OB, DatasetParser.UNDEFINED);
       for (int i = 0; i < f.size(); i++) {
         byte[] item = f.item(i);
         boolean pad = (item.length & 1) != 0;

@@ -147,6 +147,37 @@ final class Input {
     return out;
   }
 
+  /**
+   * Reads {@code len} bytes, or fewer when the input ends first; a stream of unknown length grows
+   * the result only as bytes arrive, so a corrupt length cannot force a huge allocation.
+   */
+  byte[] readAtMost(long len, long tag) throws IOException {
+    long start = position();
+    if (len > Integer.MAX_VALUE - 8) {
+      throw new DicomStreamException(
+          "value length too large to hold in memory (expected < 2 GiB): " + len, start, tag);
+    }
+    int n = (int) Math.min(len, remaining());
+    if (length >= 0) {
+      return readBytes(n, tag);
+    }
+    byte[] out = new byte[Math.min(n, EAGER_ALLOCATION_LIMIT)];
+    int have = 0;
+    while (have < n) {
+      if (have == out.length) {
+        out = Arrays.copyOf(out, (int) Math.min(n, (long) out.length * 2));
+      }
+      if (!ensure(1)) {
+        return Arrays.copyOf(out, have);
+      }
+      int chunk = Math.min(lim - pos, Math.min(out.length - have, n - have));
+      System.arraycopy(buf, pos, out, have, chunk);
+      pos += chunk;
+      have += chunk;
+    }
+    return out;
+  }
+
   void readFully(byte[] dest, int off, int len, long tag) throws IOException {
     long start = position();
     int avail = lim - pos;
