@@ -103,19 +103,13 @@ public final class DeflateFrameCodec implements FrameCodec {
         if (got == 0) {
           if (inflater.finished()) {
             throw new DicomStreamException(
-                "PixelData deflate stream inflates to too few bytes (expected "
-                    + expected
-                    + "): "
-                    + n,
+                "deflate stream inflates to too few bytes (expected " + expected + "): " + n,
                 inflater.getBytesRead(),
                 PIXEL_DATA_TAG);
           }
           // needsInput(), needsDictionary() or no progress: the stream cannot complete the frame
           throw new DicomStreamException(
-              "PixelData deflate stream is truncated (expected "
-                  + expected
-                  + " inflated bytes): "
-                  + n,
+              "deflate stream is truncated (expected " + expected + " inflated bytes): " + n,
               inflater.getBytesRead(),
               PIXEL_DATA_TAG);
         }
@@ -126,7 +120,7 @@ public final class DeflateFrameCodec implements FrameCodec {
         int extra = inflater.inflate(probe);
         if (extra > 0) {
           throw new DicomStreamException(
-              "PixelData deflate stream inflates to more than the frame (expected "
+              "deflate stream inflates to more than the frame (expected "
                   + expected
                   + " bytes): more",
               inflater.getBytesRead(),
@@ -134,8 +128,7 @@ public final class DeflateFrameCodec implements FrameCodec {
         }
         if (!inflater.finished()) {
           throw new DicomStreamException(
-              "PixelData deflate stream is truncated (expected a final block): "
-                  + "no end of stream",
+              "deflate stream is truncated (expected a final block): " + "no end of stream",
               inflater.getBytesRead(),
               PIXEL_DATA_TAG);
         }
@@ -143,7 +136,7 @@ public final class DeflateFrameCodec implements FrameCodec {
       return out;
     } catch (DataFormatException e) {
       throw new DicomStreamException(
-          "PixelData deflate stream is corrupt (expected RFC 1951 data): " + e.getMessage(),
+          "deflate stream is corrupt (expected RFC 1951 data): " + e.getMessage(),
           inflater.getBytesRead(),
           PIXEL_DATA_TAG,
           e);

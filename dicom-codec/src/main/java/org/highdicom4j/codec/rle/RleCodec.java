@@ -99,15 +99,13 @@ public final class RleCodec implements FrameCodec {
     }
     if (encoded.length < HEADER_LENGTH) {
       throw new DicomStreamException(
-          "PixelData RLE header is truncated (expected 64 bytes): " + encoded.length,
-          0,
-          PIXEL_DATA_TAG);
+          "RLE header is truncated (expected 64 bytes): " + encoded.length, 0, PIXEL_DATA_TAG);
     }
     int expectedSegments = segmentCount(d);
     long declared = readUint32(encoded, 0);
     if (declared != expectedSegments) {
       throw new DicomStreamException(
-          "PixelData RLE header declares a wrong number of segments (expected "
+          "RLE header declares a wrong number of segments (expected "
               + expectedSegments
               + " for "
               + d.samplesPerPixel()
@@ -124,7 +122,7 @@ public final class RleCodec implements FrameCodec {
       long min = s == 0 ? HEADER_LENGTH : starts[s - 1];
       if (off < min || off > encoded.length) {
         throw new DicomStreamException(
-            "PixelData RLE segment "
+            "RLE segment "
                 + (s + 1)
                 + " offset out of range (expected "
                 + min
@@ -177,7 +175,7 @@ public final class RleCodec implements FrameCodec {
     while (n < count) {
       if (pos >= end) {
         throw new DicomStreamException(
-            "PixelData RLE segment "
+            "RLE segment "
                 + segment
                 + " ends too early (expected "
                 + count
@@ -191,7 +189,7 @@ public final class RleCodec implements FrameCodec {
         int len = header + 1;
         if (len > end - pos) {
           throw new DicomStreamException(
-              "PixelData RLE segment "
+              "RLE segment "
                   + segment
                   + " literal run overruns the segment (expected "
                   + len
@@ -214,9 +212,7 @@ public final class RleCodec implements FrameCodec {
       } else if (header != -128) {
         if (pos >= end) {
           throw new DicomStreamException(
-              "PixelData RLE segment "
-                  + segment
-                  + " replicate run overruns the segment (expected 1 byte): 0",
+              "RLE segment " + segment + " replicate run overruns the segment (expected 1 byte): 0",
               pos - 1,
               PIXEL_DATA_TAG);
         }

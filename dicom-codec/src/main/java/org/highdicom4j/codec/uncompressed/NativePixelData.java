@@ -183,7 +183,7 @@ public final class NativePixelData {
     long need = (bitShift + frameLengthBits(d) + 7) >>> 3;
     if (need > src.length - offset) {
       throw new DicomStreamException(
-          "PixelData ends inside the frame (expected " + need + " bytes): " + (src.length - offset),
+          "value ends inside the frame (expected " + need + " bytes): " + (src.length - offset),
           offset,
           PIXEL_DATA_TAG);
     }
@@ -562,7 +562,7 @@ public final class NativePixelData {
     long endByte = (startBit + frameLengthBits(d) + 7) >>> 3;
     if (endByte > available) {
       throw new DicomStreamException(
-          "PixelData too short for frame "
+          "value too short for frame "
               + (frameIndex + 1)
               + " (expected ≥ "
               + endByte

@@ -226,7 +226,7 @@ final class DatasetParser {
     if (depth == 0 && isPixelData(tag) && vr != VR.SQ) {
       // Tolerant on read: a file cut inside its last element, the pixel data, keeps the bytes
       // that are there (as pydicom does); decoding the frames then fails on the short value.
-      ds.putValue(tag, vr, readPixelValue(tag, vr, len, bigEndian));
+      ds.putValue(tag, vr, readPixelValue(ds, tag, vr, len, bigEndian));
       return;
     }
     if (len > in.remaining()) {
@@ -375,10 +375,11 @@ final class DatasetParser {
    * Reads a top-level pixel data value, keeping what is there when the input ends first. A stream
    * of unknown length grows its buffer only as bytes arrive.
    */
-  private Object readPixelValue(int tag, VR vr, long len, boolean bigEndian) throws IOException {
+  private Object readPixelValue(DicomDataset ds, int tag, VR vr, long len, boolean bigEndian)
+      throws IOException {
     long utag = tag & 0xffffffffL;
     long have = Math.min(len, in.remaining());
-    int swap = bigEndian ? swapUnit(vr) : 0;
+    int swap = bigEndian ? swapUnit(ds, tag, vr) : 0;
     if (have > options.bulkDataThreshold() && bulkSource != null) {
       if (have < len) {
         LOG.log(
