@@ -36,6 +36,8 @@ public final class DicomDataset {
     int[] tags = new int[16];
     VR[] vrs = new VR[16];
     Object[] values = new Object[16];
+    // Text decoded from raw bytes, kept beside them so that writing reproduces the bytes read.
+    String[] decoded = new String[16];
     int size;
     SpecificCharacterSet charset;
   }
@@ -216,6 +218,7 @@ public final class DicomDataset {
     c.tags = Arrays.copyOf(s.tags, Math.max(16, s.size));
     c.vrs = Arrays.copyOf(s.vrs, c.tags.length);
     c.values = new Object[c.tags.length];
+    c.decoded = Arrays.copyOf(s.decoded, c.tags.length);
     c.size = s.size;
     for (int i = 0; i < s.size; i++) {
       Object v = s.values[i];
@@ -280,6 +283,7 @@ public final class DicomDataset {
     if (i >= 0) {
       store.vrs[i] = vr;
       store.values[i] = value;
+      store.decoded[i] = null;
     } else {
       insert(-(i + 1), tag, vr, value);
     }
@@ -292,15 +296,18 @@ public final class DicomDataset {
       s.tags = Arrays.copyOf(s.tags, cap);
       s.vrs = Arrays.copyOf(s.vrs, cap);
       s.values = Arrays.copyOf(s.values, cap);
+      s.decoded = Arrays.copyOf(s.decoded, cap);
     }
     if (pos < s.size) {
       System.arraycopy(s.tags, pos, s.tags, pos + 1, s.size - pos);
       System.arraycopy(s.vrs, pos, s.vrs, pos + 1, s.size - pos);
       System.arraycopy(s.values, pos, s.values, pos + 1, s.size - pos);
+      System.arraycopy(s.decoded, pos, s.decoded, pos + 1, s.size - pos);
     }
     s.tags[pos] = tag;
     s.vrs[pos] = vr;
     s.values[pos] = value;
+    s.decoded[pos] = null;
     s.size++;
   }
 
@@ -327,8 +334,10 @@ public final class DicomDataset {
     System.arraycopy(s.tags, i + 1, s.tags, i, s.size - i - 1);
     System.arraycopy(s.vrs, i + 1, s.vrs, i, s.size - i - 1);
     System.arraycopy(s.values, i + 1, s.values, i, s.size - i - 1);
+    System.arraycopy(s.decoded, i + 1, s.decoded, i, s.size - i - 1);
     s.size--;
     s.values[s.size] = null;
+    s.decoded[s.size] = null;
     return true;
   }
 
@@ -399,7 +408,9 @@ public final class DicomDataset {
     for (int i = 0; i < s.size; i++) {
       Object v = s.values[i];
       if (v instanceof byte[] && s.vrs[i].usesSpecificCharacterSet()) {
-        text(i);
+        // From now on the text is the value: it is encoded in the new character set on writing.
+        s.values[i] = text(i);
+        s.decoded[i] = null;
       } else if (v instanceof Sequence) {
         for (DicomDataset item : ((Sequence) v).items()) {
           if (!item.contains(SPECIFIC_CHARACTER_SET)) {
@@ -433,17 +444,25 @@ public final class DicomDataset {
         tagString(store.tags[i]) + " value is not a byte value (expected bytes): " + store.vrs[i]);
   }
 
-  /** Decoded text of a text-VR element, padding removed, cached in the slot. */
+  /**
+   * Decoded text of a text-VR element, padding removed. Decoding happens once; the raw bytes stay
+   * the value, so a data set is written back as it was read even where its text cannot be
+   * re-encoded (e.g. bytes above 0x7F without a Specific Character Set).
+   */
   private String text(int i) {
     Object v = store.values[i];
     if (v instanceof String) {
       return (String) v;
     }
+    String cached = store.decoded[i];
+    if (cached != null) {
+      return cached;
+    }
     VR vr = store.vrs[i];
     byte[] b = bytesOf(i);
     String s = specificCharacterSet().decode(b, 0, trimmedLength(b, vr), vr);
     if (v instanceof byte[]) {
-      store.values[i] = s;
+      store.decoded[i] = s;
     }
     return s;
   }
