@@ -1,6 +1,7 @@
 package org.highdicom4j.coding;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -111,7 +112,7 @@ public final class ContextGroup {
    * codes.cidNNNN.dir(*filters)}).
    *
    * @param filters fragments to search for; none returns every keyword
-   * @return the keywords, sorted
+   * @return the keywords, sorted, unmodifiable
    */
   public SortedSet<String> keywords(String... filters) {
     TreeSet<String> out = new TreeSet<>();
@@ -120,7 +121,7 @@ public final class ContextGroup {
         out.add(k);
       }
     }
-    return out;
+    return Collections.unmodifiableSortedSet(out);
   }
 
   /**
