@@ -124,4 +124,33 @@ class CliTest {
     assertTrue(r[1].contains("pixel values -1000 .. 700 HU"), r[1]);
     assertTrue(Files.exists(dir.resolve("ct/CT0008.dcm")));
   }
+
+  @Test
+  void dumpJsonLinesGivesOneLinePerFileWithDatasetOrError(@TempDir Path dir) throws Exception {
+    Path good = testdata().resolve("pydicom/CT_small.dcm");
+    Path bad = dir.resolve("empty.dcm");
+    Files.write(bad, new byte[0]);
+    String[] r = run("dump", "--json-lines", good.toString(), bad.toString());
+    assertNotEquals("0", r[0]);
+    String[] lines = r[1].strip().split("\n");
+    assertEquals(2, lines.length, r[1]);
+    assertTrue(lines[0].startsWith("{\"file\": \"" + good + "\", \"dataset\": {"), lines[0]);
+    assertTrue(lines[0].contains("\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":"));
+    assertTrue(
+        lines[1].startsWith("{\"file\": \"" + bad + "\", \"error\": \"not a DICOM file"), lines[1]);
+  }
+
+  @Test
+  void dumpJsonOfSeveralFilesIsAnArrayThatReadsBack() throws Exception {
+    Path a = testdata().resolve("pydicom/CT_small.dcm");
+    Path b = testdata().resolve("pydicom/MR_small.dcm");
+    String[] r = run("dump", "--json", a.toString(), b.toString());
+    assertEquals("0", r[0], r[2]);
+    java.util.List<org.highdicom4j.dicom.data.DicomDataset> read =
+        org.highdicom4j.dicom.json.DicomJsonReader.readAll(r[1]);
+    assertEquals(2, read.size());
+    assertEquals(
+        DicomReader.read(b).dataset().getString(Tag.SOPInstanceUID),
+        read.get(1).getString(Tag.SOPInstanceUID));
+  }
 }

@@ -128,9 +128,17 @@ public final class DicomReader {
       return new DicomFile(fmi, ds, declared);
     }
     TransferSyntax actual = detect(in, declared);
+    long start = in.position();
     DatasetParser parser = new DatasetParser(in, options, source);
     parser.parse(ds, -1, actual.explicitVr(), actual.bigEndian(), 0);
     parser.resolveAmbiguousVrs();
+    if (meta.isEmpty() && ds.isEmpty()) {
+      // Not one element came of the input: not DICOM (an empty or short text file, say).
+      throw new DicomStreamException(
+          "not a DICOM file: no File Meta Information and no data element in the input",
+          start,
+          DicomStreamException.UNKNOWN);
+    }
     return new DicomFile(fmi, ds, actual);
   }
 
