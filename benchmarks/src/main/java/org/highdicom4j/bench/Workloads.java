@@ -29,7 +29,7 @@ public final class Workloads {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read");
+          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read, decode");
       System.exit(2);
     }
     Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
@@ -41,6 +41,14 @@ public final class Workloads {
       case "series-read":
         new SeriesReadWorkload(
                 Path.of(required(opts, "source")),
+                Integer.parseInt(opts.getOrDefault("threads", "1")))
+            .run(repeat);
+        break;
+      case "decode":
+        new DecodeWorkload(
+                opts.containsKey("file") ? Path.of(opts.get("file")) : null,
+                opts.containsKey("source") ? Path.of(opts.get("source")) : null,
+                opts.get("ts"),
                 Integer.parseInt(opts.getOrDefault("threads", "1")))
             .run(repeat);
         break;
@@ -84,6 +92,11 @@ public final class Workloads {
 
     void add(long nanos) {
       seconds.add(nanos / 1e9);
+    }
+
+    double median() {
+      double[] s = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     String json() {
