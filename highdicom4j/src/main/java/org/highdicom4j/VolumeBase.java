@@ -900,7 +900,7 @@ public abstract sealed class VolumeBase<T extends VolumeBase<T>> permits Volume,
       }
       first[d] = (int) s;
     }
-    // The whole affine must now match; a residual means an in-plane rotation or shear.
+    // Aligned unit vectors, whole-number steps and an on-grid origin fix the whole affine.
     T result =
         permutedSelf.regrid(
             first,
