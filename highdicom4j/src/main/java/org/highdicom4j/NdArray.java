@@ -177,7 +177,8 @@ public final class NdArray {
               + "): "
               + bytes.length);
     }
-    java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer bb =
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     switch (dtype) {
       case BOOL:
       case UINT8:
@@ -469,8 +470,7 @@ public final class NdArray {
       } else {
         long v = getFlatLong(i);
         if (v < target.min() || v > target.max()) {
-          throw new IllegalArgumentException(
-              "value does not fit " + target.numpyName() + ": " + v);
+          throw new IllegalArgumentException("value does not fit " + target.numpyName() + ": " + v);
         }
         c.setFlatLong(i, v);
       }
