@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.BulkDataRef;
+import org.highdicom4j.dicom.data.ByteSwap;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.data.VR;
@@ -17,9 +19,14 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * Frame-level access to the Pixel Data of a data set, native or encapsulated: the frame description
  * from the Image Pixel Module, and decoding of one or all frames into the layout of {@link
  * FrameDescriptor}.
+ *
+ * <p>Float Pixel Data (7FE0,0008) and Double Float Pixel Data (7FE0,0009) are used when Pixel Data
+ * is absent. Native pixel data kept as a {@link BulkDataRef} (see the bulk data threshold of the
+ * reader) is read frame by frame: only the bytes of the requested frame are read from the source.
  */
 public final class PixelDataFrames {
   private final DicomDataset dataset;
+  private final int pixelTag;
   private final TransferSyntax transferSyntax;
   private final FrameDescriptor descriptor;
   private final int numberOfFrames;
@@ -39,7 +46,8 @@ public final class PixelDataFrames {
     this.dataset = dataset;
     this.transferSyntax = transferSyntax;
     this.registry = registry;
-    if (!dataset.contains(Tag.PixelData)) {
+    this.pixelTag = pixelDataTag(dataset);
+    if (pixelTag == 0) {
       throw new IllegalArgumentException("PixelData (7FE0,0010) is missing (expected present)");
     }
     this.descriptor = descriptor(dataset);
@@ -48,6 +56,27 @@ public final class PixelDataFrames {
       throw new IllegalArgumentException(
           "NumberOfFrames (0028,0008) must be ≥ 1: " + numberOfFrames);
     }
+  }
+
+  /**
+   * Returns the tag of the pixel data element of a data set: Pixel Data (7FE0,0010), else Float
+   * Pixel Data (7FE0,0008), else Double Float Pixel Data (7FE0,0009); 0 when none is present.
+   *
+   * @param ds the data set
+   * @return the tag or 0
+   */
+  public static int pixelDataTag(DicomDataset ds) {
+    for (int tag : new int[] {Tag.PixelData, Tag.FloatPixelData, Tag.DoubleFloatPixelData}) {
+      if (ds.contains(tag)) {
+        return tag;
+      }
+    }
+    return 0;
+  }
+
+  /** Returns the tag of the pixel data element in use (see {@link #pixelDataTag}). */
+  public int pixelDataTag() {
+    return pixelTag;
   }
 
   /**
@@ -107,7 +136,7 @@ public final class PixelDataFrames {
    */
   public byte[] rawFrame(int index) throws IOException {
     checkIndex(index);
-    Fragments f = dataset.getFragments(Tag.PixelData);
+    Fragments f = dataset.getFragments(pixelTag);
     if (f == null) {
       return nativeFrame(index);
     }
@@ -132,7 +161,11 @@ public final class PixelDataFrames {
   }
 
   private byte[] nativeFrame(int index) throws IOException {
-    byte[] all = dataset.getBytes(Tag.PixelData);
+    BulkDataRef ref = dataset.getBulkDataRef(pixelTag);
+    if (ref != null && ref.source() != null) {
+      return nativeFrameFromSource(ref, index);
+    }
+    byte[] all = dataset.getBytes(pixelTag);
     long needed = NativePixelData.pixelDataLengthBytes(descriptor, index + 1);
     if (all.length < needed) {
       throw new DicomStreamException(
@@ -148,6 +181,35 @@ public final class PixelDataFrames {
     return NativePixelData.extractFrame(all, index, descriptor, false);
   }
 
+  /** Reads only the bytes of one native frame from the source of a bulk data reference. */
+  private byte[] nativeFrameFromSource(BulkDataRef ref, int index) throws IOException {
+    long startBit = NativePixelData.frameStartBit(index, descriptor);
+    int shift = (int) (startBit & 7);
+    long from = startBit >>> 3;
+    long end = (startBit + NativePixelData.frameLengthBits(descriptor) + 7) >>> 3;
+    if (end > ref.length()) {
+      throw new DicomStreamException(
+          DicomDataset.tagString(pixelTag)
+              + " is shorter than frame "
+              + (index + 1)
+              + " needs (expected ≥ "
+              + end
+              + " bytes): "
+              + ref.length()
+              + " bytes");
+    }
+    int unit = ref.swapUnit();
+    // big endian values are swapped in whole units, so read from and to unit boundaries
+    long alignedFrom = unit > 1 ? from - from % unit : from;
+    long alignedEnd = unit > 1 ? Math.min(ref.length(), (end + unit - 1) / unit * unit) : end;
+    byte[] buf = new byte[Math.toIntExact(alignedEnd - alignedFrom)];
+    ref.source().read(ref.offset() + alignedFrom, buf, 0, buf.length);
+    if (unit > 1) {
+      ByteSwap.swap(buf, 0, buf.length - buf.length % unit, unit);
+    }
+    return NativePixelData.extractFrame(buf, (int) (from - alignedFrom), shift, descriptor, false);
+  }
+
   /**
    * Decodes one frame.
    *
@@ -158,7 +220,7 @@ public final class PixelDataFrames {
    */
   public DecodedFrame decode(int index) throws IOException {
     byte[] raw = rawFrame(index);
-    if (dataset.getFragments(Tag.PixelData) == null) {
+    if (dataset.getFragments(pixelTag) == null) {
       return new DecodedFrame(raw, NativePixelData.decodedPhotometricInterpretation(descriptor));
     }
     return registry.decode(transferSyntax.uid(), raw, descriptor);
@@ -172,7 +234,7 @@ public final class PixelDataFrames {
    * @throws IOException when a frame is truncated or corrupt
    */
   public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
-    if (dataset.getFragments(Tag.PixelData) == null) {
+    if (dataset.getFragments(pixelTag) == null) {
       List<DecodedFrame> out = new ArrayList<>(numberOfFrames);
       for (int i = 0; i < numberOfFrames; i++) {
         out.add(decode(i));
@@ -181,6 +243,33 @@ public final class PixelDataFrames {
     }
     List<byte[]> raw = new ArrayList<>(numberOfFrames);
     for (int i = 0; i < numberOfFrames; i++) {
+      raw.add(rawFrame(i));
+    }
+    return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
+  }
+
+  /**
+   * Decodes the given frames, in parallel on the given executor for encapsulated syntaxes (native
+   * frames are only copied).
+   *
+   * @param indices 0-based frame indices, in the order wanted (repeats allowed)
+   * @param executor where to run the decoders
+   * @return the frames in the order of {@code indices}
+   * @throws IOException when a frame is truncated or corrupt
+   */
+  public List<DecodedFrame> decode(int[] indices, Executor executor) throws IOException {
+    for (int i : indices) {
+      checkIndex(i);
+    }
+    List<DecodedFrame> out = new ArrayList<>(indices.length);
+    if (dataset.getFragments(pixelTag) == null) {
+      for (int i : indices) {
+        out.add(decode(i));
+      }
+      return out;
+    }
+    List<byte[]> raw = new ArrayList<>(indices.length);
+    for (int i : indices) {
       raw.add(rawFrame(i));
     }
     return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
