@@ -177,6 +177,14 @@ public final class PixelDataFrames {
               + all.length
               + " bytes");
     }
+    if (wordSwappedWideSamples()) {
+      // the reader swapped 16-bit words; 32/64-bit samples need their stored order back to swap
+      long from = NativePixelData.frameStartBit(index, descriptor) >>> 3;
+      int len = (int) NativePixelData.frameLengthBytes(descriptor);
+      byte[] copy = java.util.Arrays.copyOfRange(all, (int) from, (int) from + len);
+      ByteSwap.swap(copy, 0, copy.length, 2);
+      return NativePixelData.extractFrame(copy, 0, 0, descriptor, true);
+    }
     // The reader has already byte-swapped big-endian OW values into little endian.
     return NativePixelData.extractFrame(all, index, descriptor, false);
   }
@@ -198,7 +206,8 @@ public final class PixelDataFrames {
               + ref.length()
               + " bytes");
     }
-    int unit = ref.swapUnit();
+    boolean wide = wordSwappedWideSamples();
+    int unit = wide ? 0 : ref.swapUnit();
     // big endian values are swapped in whole units, so read from and to unit boundaries
     long alignedFrom = unit > 1 ? from - from % unit : from;
     long alignedEnd = unit > 1 ? Math.min(ref.length(), (end + unit - 1) / unit * unit) : end;
@@ -207,7 +216,17 @@ public final class PixelDataFrames {
     if (unit > 1) {
       ByteSwap.swap(buf, 0, buf.length - buf.length % unit, unit);
     }
-    return NativePixelData.extractFrame(buf, (int) (from - alignedFrom), shift, descriptor, false);
+    return NativePixelData.extractFrame(buf, (int) (from - alignedFrom), shift, descriptor, wide);
+  }
+
+  /**
+   * Whether big endian OW Pixel Data holds samples wider than the 16-bit words a reader swaps
+   * (BitsAllocated 32 or 64), whose stored byte order must be reversed per sample instead.
+   */
+  private boolean wordSwappedWideSamples() {
+    return transferSyntax.bigEndian()
+        && dataset.vr(pixelTag) == VR.OW
+        && descriptor.bitsAllocated() > 16;
   }
 
   /**
