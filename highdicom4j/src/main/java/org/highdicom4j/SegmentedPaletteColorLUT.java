@@ -71,6 +71,9 @@ public final class SegmentedPaletteColorLUT {
     while (i < to && segments < maxSegments) {
       int op = (int) s[i];
       if (i + 1 >= to) {
+        if (!nested && op == 0 && bits == 8) {
+          break; // the pad byte that makes odd 8-bit data an even-length OW value
+        }
         throw malformed("segment at entry " + i + " is truncated");
       }
       int length = (int) s[i + 1];
