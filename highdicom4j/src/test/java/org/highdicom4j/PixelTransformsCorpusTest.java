@@ -428,4 +428,19 @@ class PixelTransformsCorpusTest {
         () -> rgb.getFrame(1, opts().applyIccProfile(true).build()));
     assertTrue(Files.exists(Corpus.file("highdicom/sm_image.dcm")));
   }
+
+  @Test
+  void colourFramesStoredAsYbrFullAreConvertedToRgbLikePydicom() throws Exception {
+    Path p = Corpus.file("pydicom-data/SC_ybr_full_uncompressed.dcm");
+    Image image = Image.read(p);
+    NdArray rgb = image.getFrame(1, opts().dtype(DType.UINT8).build());
+    // pydicom truncates where PS3.3 C.7.6.3.1.2 is rounded here: at most 1 apart
+    double diff =
+        pydicomMaxDiff(
+            p,
+            rgb,
+            "pydicom.pixel_data_handlers.util.convert_color_space("
+                + "arr.astype(np.float64), 'YBR_FULL', 'RGB')");
+    assertTrue(diff <= 1.0, "max difference " + diff);
+  }
 }
