@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.BulkDataRef;
+import org.highdicom4j.dicom.data.ByteSwap;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.data.VR;
@@ -17,14 +19,18 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * Frame-level access to the Pixel Data of a data set, native or encapsulated: the frame description
  * from the Image Pixel Module, and decoding of one or all frames into the layout of {@link
  * FrameDescriptor}.
+ *
+ * <p>Float Pixel Data (7FE0,0008) and Double Float Pixel Data (7FE0,0009) are used when Pixel Data
+ * is absent. Native pixel data kept as a {@link BulkDataRef} (see the bulk data threshold of the
+ * reader) is read frame by frame: only the bytes of the requested frame are read from the source.
  */
 public final class PixelDataFrames {
   private final DicomDataset dataset;
+  private final int pixelTag;
   private final TransferSyntax transferSyntax;
   private final FrameDescriptor descriptor;
   private final int numberOfFrames;
   private final CodecRegistry registry;
-  private final int pixelTag;
   private List<int[]> frameFragments;
 
   /**
@@ -41,13 +47,8 @@ public final class PixelDataFrames {
     this.dataset = dataset;
     this.transferSyntax = transferSyntax;
     this.registry = registry;
-    if (dataset.contains(Tag.PixelData)) {
-      pixelTag = Tag.PixelData;
-    } else if (dataset.contains(Tag.FloatPixelData)) {
-      pixelTag = Tag.FloatPixelData;
-    } else if (dataset.contains(Tag.DoubleFloatPixelData)) {
-      pixelTag = Tag.DoubleFloatPixelData;
-    } else {
+    this.pixelTag = pixelDataTag(dataset);
+    if (pixelTag == 0) {
       throw new IllegalArgumentException(
           "PixelData (7FE0,0010) is missing, and so are Float and Double Float Pixel Data"
               + " (expected one of them)");
@@ -58,6 +59,27 @@ public final class PixelDataFrames {
       throw new IllegalArgumentException(
           "NumberOfFrames (0028,0008) must be ≥ 1: " + numberOfFrames);
     }
+  }
+
+  /**
+   * Returns the tag of the pixel data element of a data set: Pixel Data (7FE0,0010), else Float
+   * Pixel Data (7FE0,0008), else Double Float Pixel Data (7FE0,0009); 0 when none is present.
+   *
+   * @param ds the data set
+   * @return the tag or 0
+   */
+  public static int pixelDataTag(DicomDataset ds) {
+    for (int tag : new int[] {Tag.PixelData, Tag.FloatPixelData, Tag.DoubleFloatPixelData}) {
+      if (ds.contains(tag)) {
+        return tag;
+      }
+    }
+    return 0;
+  }
+
+  /** Returns the tag of the pixel data element in use (see {@link #pixelDataTag}). */
+  public int pixelDataTag() {
+    return pixelTag;
   }
 
   /**
@@ -165,6 +187,10 @@ public final class PixelDataFrames {
   }
 
   private byte[] nativeFrame(int index) throws IOException {
+    BulkDataRef ref = dataset.getBulkDataRef(pixelTag);
+    if (ref != null && ref.source() != null) {
+      return nativeFrameFromSource(ref, index);
+    }
     byte[] all = dataset.getBytes(pixelTag);
     long needed = NativePixelData.pixelDataLengthBytes(descriptor, index + 1);
     if (all.length < needed) {
@@ -180,6 +206,36 @@ public final class PixelDataFrames {
     }
     // The reader has already byte-swapped big-endian OW values into little endian.
     return NativePixelData.extractFrame(all, index, descriptor, false);
+  }
+
+  /** Reads only the bytes of one native frame from the source of a bulk data reference. */
+  private byte[] nativeFrameFromSource(BulkDataRef ref, int index) throws IOException {
+    long startBit = NativePixelData.frameStartBit(index, descriptor);
+    int shift = (int) (startBit & 7);
+    long from = startBit >>> 3;
+    long end = (startBit + NativePixelData.frameLengthBits(descriptor) + 7) >>> 3;
+    if (end > ref.length()) {
+      throw new DicomStreamException(
+          DicomDataset.tagString(pixelTag)
+              + " is shorter than frame "
+              + (index + 1)
+              + " needs (expected ≥ "
+              + end
+              + " bytes): "
+              + ref.length()
+              + " bytes");
+    }
+    // The reader sets the swap unit per sample: 2 for OW words, 4 or 8 for 32/64-bit samples.
+    int unit = ref.swapUnit();
+    // big endian values are swapped in whole units, so read from and to unit boundaries
+    long alignedFrom = unit > 1 ? from - from % unit : from;
+    long alignedEnd = unit > 1 ? Math.min(ref.length(), (end + unit - 1) / unit * unit) : end;
+    byte[] buf = new byte[Math.toIntExact(alignedEnd - alignedFrom)];
+    ref.source().read(ref.offset() + alignedFrom, buf, 0, buf.length);
+    if (unit > 1) {
+      ByteSwap.swap(buf, 0, buf.length - buf.length % unit, unit);
+    }
+    return NativePixelData.extractFrame(buf, (int) (from - alignedFrom), shift, descriptor, false);
   }
 
   /**
@@ -215,6 +271,33 @@ public final class PixelDataFrames {
     }
     List<byte[]> raw = new ArrayList<>(numberOfFrames);
     for (int i = 0; i < numberOfFrames; i++) {
+      raw.add(rawFrame(i));
+    }
+    return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
+  }
+
+  /**
+   * Decodes the given frames, in parallel on the given executor for encapsulated syntaxes (native
+   * frames are only copied).
+   *
+   * @param indices 0-based frame indices, in the order wanted (repeats allowed)
+   * @param executor where to run the decoders
+   * @return the frames in the order of {@code indices}
+   * @throws IOException when a frame is truncated or corrupt
+   */
+  public List<DecodedFrame> decode(int[] indices, Executor executor) throws IOException {
+    for (int i : indices) {
+      checkIndex(i);
+    }
+    List<DecodedFrame> out = new ArrayList<>(indices.length);
+    if (dataset.getFragments(pixelTag) == null) {
+      for (int i : indices) {
+        out.add(decode(i));
+      }
+      return out;
+    }
+    List<byte[]> raw = new ArrayList<>(indices.length);
+    for (int i : indices) {
       raw.add(rawFrame(i));
     }
     return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);

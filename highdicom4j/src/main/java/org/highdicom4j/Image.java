@@ -1,0 +1,620 @@
+package org.highdicom4j;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.highdicom4j.codec.CodecRegistry;
+import org.highdicom4j.codec.DecodedFrame;
+import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.PixelDataFrames;
+import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.io.DicomFile;
+import org.highdicom4j.dicom.io.DicomReader;
+import org.highdicom4j.dicom.io.ReadOptions;
+import org.highdicom4j.dicom.io.TransferSyntax;
+
+/**
+ * A DICOM image: any instance of an Image Information Entity with Pixel Data (7FE0,0010), Float
+ * Pixel Data (7FE0,0008) or Double Float Pixel Data (7FE0,0009); highdicom's {@code Image} ({@code
+ * imread} is {@link #read(Path)}).
+ *
+ * <p>Frames are numbered from 1 as in DICOM; methods taking {@code asIndex} read the number as a
+ * 0-based index instead. {@link #getStoredFrame} returns stored values; {@link #getFrame} applies
+ * the pixel transforms chosen by {@link PixelTransformOptions}. With lazy frame retrieval ({@link
+ * ImageReadOptions#LAZY}) only the metadata is read at first and each request reads just the bytes
+ * of the frames it needs.
+ *
+ * <p>Frames decode in parallel on the executor of the read options. Instances are safe for
+ * concurrent reads of frames; the data set view must not be modified.
+ */
+public final class Image {
+  /** Values above this size stay in the file with lazy frame retrieval. */
+  static final long LAZY_BULK_THRESHOLD = 4096;
+
+  private final DicomDataset dataset;
+  private final TransferSyntax transferSyntax;
+  private final ImageReadOptions options;
+  private final PixelDataFrames frames;
+  private final DType storedDtype;
+  private volatile TileLayout tileLayout;
+  private volatile boolean tileLayoutKnown;
+
+  private Image(DicomDataset dataset, TransferSyntax ts, ImageReadOptions options) {
+    this.dataset = dataset;
+    this.transferSyntax = ts;
+    this.options = options;
+    if (PixelDataFrames.pixelDataTag(dataset) == 0) {
+      this.frames = null;
+      this.storedDtype = null;
+    } else {
+      this.frames = new PixelDataFrames(dataset, ts, CodecRegistry.getDefault());
+      this.storedDtype = storedDtype(frames);
+    }
+  }
+
+  private static DType storedDtype(PixelDataFrames f) {
+    FrameDescriptor d = f.descriptor();
+    if (f.pixelDataTag() == Tag.FloatPixelData) {
+      return DType.FLOAT32;
+    }
+    if (f.pixelDataTag() == Tag.DoubleFloatPixelData) {
+      return DType.FLOAT64;
+    }
+    return DType.forPixels(d.bitsAllocated(), d.signed());
+  }
+
+  /**
+   * Reads an image file with all its data; highdicom's {@code imread(fp)}.
+   *
+   * @param path a DICOM file (PS3.10)
+   * @return the image
+   * @throws IOException when the file cannot be read or parsed
+   * @throws IllegalArgumentException when its Image Pixel Module is invalid
+   */
+  public static Image read(Path path) throws IOException {
+    return read(path, ImageReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads an image file; highdicom's {@code imread(fp, lazy_frame_retrieval)}. With lazy frame
+   * retrieval, Pixel Data and other large values stay in the file and each frame request reads only
+   * that frame's bytes (native: its byte range; encapsulated: its fragments).
+   *
+   * @param path a DICOM file (PS3.10)
+   * @param options lazy retrieval and executor
+   * @return the image
+   * @throws IOException when the file cannot be read or parsed
+   */
+  public static Image read(Path path, ImageReadOptions options) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(options, "options");
+    ReadOptions ro =
+        options.lazyFrameRetrieval()
+            ? ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD)
+            : ReadOptions.DEFAULT;
+    DicomFile f = DicomReader.read(path, ro);
+    return new Image(f.dataset(), f.transferSyntax(), options);
+  }
+
+  /**
+   * Wraps a copy of a data set; highdicom's {@code Image.from_dataset(dataset, copy=True)}. Bulk
+   * data references are kept, so a data set read lazily stays lazy.
+   *
+   * @param dataset an image data set
+   * @param transferSyntax the syntax its Pixel Data is encoded in
+   * @return the image
+   * @throws IllegalArgumentException when the Image Pixel Module is invalid
+   */
+  public static Image fromDataset(DicomDataset dataset, TransferSyntax transferSyntax) {
+    return fromDataset(dataset, transferSyntax, ImageReadOptions.DEFAULT);
+  }
+
+  /**
+   * Wraps a copy of a data set with options for decoding.
+   *
+   * @param dataset an image data set
+   * @param transferSyntax the syntax its Pixel Data is encoded in
+   * @param options the executor to decode with (lazy retrieval follows the data set)
+   * @return the image
+   */
+  public static Image fromDataset(
+      DicomDataset dataset, TransferSyntax transferSyntax, ImageReadOptions options) {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(transferSyntax, "transferSyntax");
+    Objects.requireNonNull(options, "options");
+    return new Image(dataset.deepCopy(), transferSyntax, options);
+  }
+
+  /** Returns a read-only view of the data set. */
+  public DicomDataset dataset() {
+    return dataset.readOnlyView();
+  }
+
+  /** Returns the transfer syntax of the Pixel Data; highdicom's {@code transfer_syntax_uid}. */
+  public TransferSyntax transferSyntax() {
+    return transferSyntax;
+  }
+
+  /** Returns Number of Frames (0028,0008), 1 when absent; highdicom's {@code number_of_frames}. */
+  public int numberOfFrames() {
+    return dataset.getInt(Tag.NumberOfFrames, 1);
+  }
+
+  /**
+   * Returns whether the image is a tiled multi-frame image (Total Pixel Matrix Rows (0048,0007) and
+   * several frames); highdicom's {@code is_tiled}.
+   */
+  public boolean isTiled() {
+    return TileLayout.isTiled(dataset);
+  }
+
+  /**
+   * Returns whether the frames can be indexed as one Total Pixel Matrix: tiled, one focal plane and
+   * optical path, and frames at distinct positions; highdicom's {@code
+   * is_indexable_as_total_pixel_matrix}.
+   */
+  public boolean isIndexableAsTotalPixelMatrix() {
+    return layout() != null;
+  }
+
+  /**
+   * Returns the Dimension Index Pointer (0020,9165) of each item of Dimension Index Sequence
+   * (0020,9222); highdicom's {@code dimension_index_pointers}.
+   *
+   * @return the tags, empty when the sequence is absent
+   */
+  public int[] dimensionIndexPointers() {
+    Sequence seq = dataset.getSequence(Tag.DimensionIndexSequence);
+    if (seq == null) {
+      return new int[0];
+    }
+    int[] out = new int[seq.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = seq.get(i).getInt(Tag.DimensionIndexPointer, 0);
+    }
+    return out;
+  }
+
+  /** Returns the stored value type: from BitsAllocated and Pixel Representation, or float. */
+  public DType storedDtype() {
+    requirePixels();
+    return storedDtype;
+  }
+
+  private PixelDataFrames requirePixels() {
+    if (frames == null) {
+      throw new IllegalStateException(
+          "Input dataset does not represent an image (expected PixelData (7FE0,0010), "
+              + "FloatPixelData (7FE0,0008) or DoubleFloatPixelData (7FE0,0009)).");
+    }
+    return frames;
+  }
+
+  private int toIndex(int frameNumber, boolean asIndex) {
+    int n = numberOfFrames();
+    int index = asIndex ? frameNumber : frameNumber - 1;
+    if (index < 0 || index >= n) {
+      throw new IllegalArgumentException(
+          (asIndex ? "Frame index" : "Frame number")
+              + " is out of range (expected "
+              + (asIndex ? "0.." + (n - 1) : "1.." + n)
+              + "): "
+              + frameNumber);
+    }
+    return index;
+  }
+
+  /**
+   * Returns the raw bytes of one frame (1-based number); highdicom's {@code get_raw_frame}.
+   *
+   * @param frameNumber 1..numberOfFrames
+   * @return the encoded frame for encapsulated syntaxes; for native ones the frame's bytes
+   *     (BitsAllocated 1 unpacked to one byte per pixel)
+   * @throws IOException when the frame cannot be read
+   */
+  public byte[] getRawFrame(int frameNumber) throws IOException {
+    return getRawFrame(frameNumber, false);
+  }
+
+  /**
+   * Returns the raw bytes of one frame; highdicom's {@code get_raw_frame(frame_number, as_index)}.
+   *
+   * @param frameNumber 1-based number, or 0-based index with {@code asIndex}
+   * @param asIndex read {@code frameNumber} as a 0-based index
+   * @return the frame's bytes
+   * @throws IOException when the frame cannot be read
+   */
+  public byte[] getRawFrame(int frameNumber, boolean asIndex) throws IOException {
+    return requirePixels().rawFrame(toIndex(frameNumber, asIndex));
+  }
+
+  /**
+   * Returns the stored values of one frame (1-based number); highdicom's {@code get_stored_frame}.
+   *
+   * @param frameNumber 1..numberOfFrames
+   * @return shape (rows, columns) or (rows, columns, samples), of {@link #storedDtype()}
+   * @throws IOException when the frame cannot be read or decoded
+   */
+  public NdArray getStoredFrame(int frameNumber) throws IOException {
+    return getStoredFrame(frameNumber, false);
+  }
+
+  /**
+   * Returns the stored values of one frame; highdicom's {@code get_stored_frame(frame_number,
+   * as_index)}.
+   *
+   * <p>Stored values are decoded, reduced to BitsStored and sign-extended for Pixel Representation
+   * 1, with samples interleaved; no colour conversion is applied except what decoding implies (JPEG
+   * 2000 multiple component transform), so YBR frames stay YBR (native YBR_FULL_422 is upsampled to
+   * YBR_FULL). PALETTE COLOR frames hold indices.
+   *
+   * @param frameNumber 1-based number, or 0-based index with {@code asIndex}
+   * @param asIndex read {@code frameNumber} as a 0-based index
+   * @return the frame
+   * @throws IOException when the frame cannot be read or decoded
+   */
+  public NdArray getStoredFrame(int frameNumber, boolean asIndex) throws IOException {
+    int index = toIndex(frameNumber, asIndex);
+    return toArray(requirePixels().decode(index));
+  }
+
+  /**
+   * Returns the stored values of all frames; highdicom's {@code get_stored_frames()}.
+   *
+   * @return shape (frames, rows, columns[, samples])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getStoredFrames() throws IOException {
+    return getStoredFrames(allIndices(), true);
+  }
+
+  /**
+   * Returns the stored values of the given frames, in the given order, decoded in parallel;
+   * highdicom's {@code get_stored_frames(frame_numbers, as_indices)}.
+   *
+   * @param frameNumbers 1-based numbers, or 0-based indices with {@code asIndices}
+   * @param asIndices read the numbers as 0-based indices
+   * @return shape (len(frameNumbers), rows, columns[, samples])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getStoredFrames(int[] frameNumbers, boolean asIndices) throws IOException {
+    int[] idx = indices(frameNumbers, asIndices);
+    List<DecodedFrame> decoded = requirePixels().decode(idx, options.executor());
+    List<NdArray> arrays = new ArrayList<>(decoded.size());
+    for (DecodedFrame f : decoded) {
+      arrays.add(toArray(f));
+    }
+    return stack(arrays, storedDtype, storedShape());
+  }
+
+  /**
+   * Returns the stored values of all frames: highdicom's {@code pixel_array}, with the frame axis
+   * omitted for a single frame.
+   *
+   * @return shape ([frames,] rows, columns[, samples])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray pixelArray() throws IOException {
+    NdArray all = getStoredFrames();
+    return numberOfFrames() == 1 ? all.get(0) : all;
+  }
+
+  /**
+   * Returns one frame with the default transforms (every transform present except VOI, FLOAT64);
+   * highdicom's {@code get_frame(frame_number)}.
+   *
+   * @param frameNumber 1..numberOfFrames
+   * @return shape (rows, columns) or (rows, columns, 3)
+   * @throws IOException when the frame cannot be read or decoded
+   */
+  public NdArray getFrame(int frameNumber) throws IOException {
+    return getFrame(frameNumber, false, PixelTransformOptions.DEFAULT);
+  }
+
+  /**
+   * Returns one frame with the chosen transforms (1-based number).
+   *
+   * @param frameNumber 1..numberOfFrames
+   * @param transforms the transforms and output type
+   * @return shape (rows, columns) or (rows, columns, 3)
+   * @throws IOException when the frame cannot be read or decoded
+   */
+  public NdArray getFrame(int frameNumber, PixelTransformOptions transforms) throws IOException {
+    return getFrame(frameNumber, false, transforms);
+  }
+
+  /**
+   * Returns one frame with pixel transforms applied; highdicom's {@code get_frame(frame_number,
+   * as_index, dtype, apply_…)}. Colour frames decoded as YBR_FULL are converted to RGB (PS3.3
+   * C.7.6.3.1.2) before an ICC profile is applied.
+   *
+   * @param frameNumber 1-based number, or 0-based index with {@code asIndex}
+   * @param asIndex read {@code frameNumber} as a 0-based index
+   * @param transforms the transforms and output type
+   * @return shape (rows, columns) or (rows, columns, 3), of {@code transforms.dtype()}
+   * @throws IOException when the frame cannot be read or decoded
+   * @throws IllegalArgumentException when a required transform is absent or the output type cannot
+   *     hold the values (highdicom's messages)
+   */
+  public NdArray getFrame(int frameNumber, boolean asIndex, PixelTransformOptions transforms)
+      throws IOException {
+    Objects.requireNonNull(transforms, "transforms");
+    int index = toIndex(frameNumber, asIndex);
+    CombinedPixelTransform t = transform(index, transforms);
+    DecodedFrame f = requirePixels().decode(index);
+    return t.apply(toTransformInput(f));
+  }
+
+  /**
+   * Returns all frames with the chosen transforms; highdicom's {@code get_frames()}.
+   *
+   * @param transforms the transforms and output type
+   * @return shape (frames, rows, columns[, 3])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getFrames(PixelTransformOptions transforms) throws IOException {
+    return getFrames(allIndices(), true, transforms);
+  }
+
+  /**
+   * Returns the given frames, in the given order, with pixel transforms applied; highdicom's {@code
+   * get_frames(frame_numbers, as_indices, …)}. Frames decode in parallel.
+   *
+   * @param frameNumbers 1-based numbers, or 0-based indices with {@code asIndices}
+   * @param asIndices read the numbers as 0-based indices
+   * @param transforms the transforms and output type
+   * @return shape (len(frameNumbers), rows, columns[, 3])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getFrames(int[] frameNumbers, boolean asIndices, PixelTransformOptions transforms)
+      throws IOException {
+    Objects.requireNonNull(transforms, "transforms");
+    int[] idx = indices(frameNumbers, asIndices);
+    List<NdArray> out = transformedFrames(idx, transforms);
+    int[] shape = out.isEmpty() ? outputShape(transforms) : out.get(0).shape();
+    return stack(out, transforms.dtype(), shape);
+  }
+
+  private List<NdArray> transformedFrames(int[] idx, PixelTransformOptions o) throws IOException {
+    List<DecodedFrame> decoded = requirePixels().decode(idx, options.executor());
+    List<NdArray> out = new ArrayList<>(idx.length);
+    CombinedPixelTransform shared = null;
+    for (int k = 0; k < idx.length; k++) {
+      CombinedPixelTransform t = shared != null ? shared : transform(idx[k], o);
+      if (t.appliesToAllFrames()) {
+        shared = t;
+      }
+      out.add(t.apply(toTransformInput(decoded.get(k))));
+    }
+    return out;
+  }
+
+  private int[] outputShape(PixelTransformOptions o) {
+    FrameDescriptor d = requirePixels().descriptor();
+    return transform(0, o).colorOutput()
+        ? new int[] {d.rows(), d.columns(), 3}
+        : new int[] {d.rows(), d.columns()};
+  }
+
+  /**
+   * Returns a region of the Total Pixel Matrix of a tiled image with default transforms;
+   * highdicom's {@code get_total_pixel_matrix()}.
+   *
+   * @param transforms the transforms and output type
+   * @return shape (TotalPixelMatrixRows, TotalPixelMatrixColumns[, 3])
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getTotalPixelMatrix(PixelTransformOptions transforms) throws IOException {
+    return getTotalPixelMatrix(null, null, null, null, false, transforms);
+  }
+
+  /**
+   * Returns a region of the Total Pixel Matrix (PS3.3 C.7.6.17.3) of a tiled image, stitched from
+   * the tiles it overlaps (TILED_FULL, or positions from Plane Position (Slide) Sequence);
+   * positions without a tile are 0; highdicom's {@code get_total_pixel_matrix}.
+   *
+   * <p>By default rows and columns are 1-based as in DICOM, starts inclusive and ends exclusive
+   * ({@code rowEnd} n includes row n − 1); with {@code asIndices} they are 0-based. Negative values
+   * count from the end (−1 is the last row or column); null means the first or past the last.
+   *
+   * @param rowStart first row, or null
+   * @param rowEnd row after the last, or null
+   * @param columnStart first column, or null
+   * @param columnEnd column after the last, or null
+   * @param asIndices read the bounds as 0-based indices
+   * @param transforms the transforms and output type
+   * @return shape (rows, columns[, 3]) of the region
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException when the image cannot be indexed as a total pixel matrix
+   * @throws IllegalArgumentException when the bounds are outside the matrix or empty
+   */
+  public NdArray getTotalPixelMatrix(
+      Integer rowStart,
+      Integer rowEnd,
+      Integer columnStart,
+      Integer columnEnd,
+      boolean asIndices,
+      PixelTransformOptions transforms)
+      throws IOException {
+    Objects.requireNonNull(transforms, "transforms");
+    requirePixels();
+    TileLayout l = layout();
+    if (l == null) {
+      throw new IllegalStateException(
+          "Image is not indexable as a total pixel matrix (expected a tiled image with one focal"
+              + " plane and optical path and distinct tile positions)");
+    }
+    int r0 = bound(rowStart, 0, l.totalRows, asIndices, "row_start");
+    int r1 = bound(rowEnd, l.totalRows, l.totalRows, asIndices, "row_end");
+    int c0 = bound(columnStart, 0, l.totalColumns, asIndices, "column_start");
+    int c1 = bound(columnEnd, l.totalColumns, l.totalColumns, asIndices, "column_end");
+    if (r0 >= r1 || c0 >= c1) {
+      throw new IllegalArgumentException(
+          "Total pixel matrix region is empty (expected start < end): rows "
+              + r0
+              + ":"
+              + r1
+              + ", columns "
+              + c0
+              + ":"
+              + c1);
+    }
+    List<Integer> needed = new ArrayList<>();
+    for (int i = 0; i < l.offsets.length; i++) {
+      int[] o = l.offsets[i];
+      if (o[0] < r1 && o[0] + l.tileRows > r0 && o[1] < c1 && o[1] + l.tileColumns > c0) {
+        needed.add(i);
+      }
+    }
+    int[] idx = needed.stream().mapToInt(Integer::intValue).toArray();
+    List<NdArray> tiles = transformedFrames(idx, transforms);
+    int[] tileShape = tiles.isEmpty() ? outputShape(transforms) : tiles.get(0).shape();
+    int samples = tileShape.length == 3 ? tileShape[2] : 1;
+    int h = r1 - r0;
+    int w = c1 - c0;
+    NdArray out =
+        samples == 1
+            ? NdArray.zeros(transforms.dtype(), h, w)
+            : NdArray.zeros(transforms.dtype(), h, w, samples);
+    for (int k = 0; k < idx.length; k++) {
+      int[] o = l.offsets[idx[k]];
+      NdArray tile = tiles.get(k);
+      int rFrom = Math.max(r0, o[0]);
+      int rTo = Math.min(r1, o[0] + l.tileRows);
+      int cFrom = Math.max(c0, o[1]);
+      int cTo = Math.min(c1, o[1] + l.tileColumns);
+      for (int r = rFrom; r < rTo; r++) {
+        int src = ((r - o[0]) * l.tileColumns + (cFrom - o[1])) * samples;
+        int dst = ((r - r0) * w + (cFrom - c0)) * samples;
+        copy(tile, src, out, dst, (cTo - cFrom) * samples);
+      }
+    }
+    return out;
+  }
+
+  private static void copy(NdArray src, int from, NdArray dst, int to, int count) {
+    System.arraycopy(src.data(), src.offset() + from, dst.data(), dst.offset() + to, count);
+  }
+
+  /** Converts a 1-based (or 0-based) bound with Python semantics to a 0-based index. */
+  private static int bound(Integer v, int dflt, int total, boolean asIndices, String name) {
+    if (v == null) {
+      return dflt;
+    }
+    int i = v < 0 ? total + v : (asIndices ? v : v - 1);
+    if (!asIndices && v == 0) {
+      throw new IllegalArgumentException(
+          "Argument \"" + name + "\" must not be 0 with 1-based numbers (expected ≥ 1 or < 0): 0");
+    }
+    if (i < 0 || i > total) {
+      throw new IllegalArgumentException(
+          "Argument \""
+              + name
+              + "\" is outside the total pixel matrix (expected within "
+              + total
+              + "): "
+              + v);
+    }
+    return i;
+  }
+
+  private TileLayout layout() {
+    if (!tileLayoutKnown) {
+      tileLayout = TileLayout.of(dataset);
+      tileLayoutKnown = true;
+    }
+    return tileLayout;
+  }
+
+  private CombinedPixelTransform transform(int index, PixelTransformOptions o) {
+    requirePixels();
+    return new CombinedPixelTransform(dataset, index, o, storedDtype, inputRange());
+  }
+
+  private double[] inputRange() {
+    if (storedDtype.isFloatingPoint()) {
+      return null;
+    }
+    int bits = frames.descriptor().bitsStored();
+    if (frames.descriptor().signed()) {
+      double half = Math.pow(2, bits - 1);
+      return new double[] {-half, half - 1};
+    }
+    return new double[] {0, Math.pow(2, bits) - 1};
+  }
+
+  private int[] allIndices() {
+    int[] all = new int[numberOfFrames()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  private int[] indices(int[] frameNumbers, boolean asIndices) {
+    Objects.requireNonNull(frameNumbers, "frameNumbers");
+    int[] idx = new int[frameNumbers.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = toIndex(frameNumbers[i], asIndices);
+    }
+    return idx;
+  }
+
+  private int[] storedShape() {
+    FrameDescriptor d = frames.descriptor();
+    return d.samplesPerPixel() == 1
+        ? new int[] {d.rows(), d.columns()}
+        : new int[] {d.rows(), d.columns(), d.samplesPerPixel()};
+  }
+
+  private NdArray toArray(DecodedFrame f) {
+    byte[] data = f.data();
+    if (!storedDtype.isFloatingPoint()) {
+      NativePixelData.maskAndSignExtend(data, frames.descriptor());
+    }
+    return NdArray.fromLittleEndian(storedDtype, data, storedShape());
+  }
+
+  /** Stored values as the transforms expect them: colour frames in RGB. */
+  private NdArray toTransformInput(DecodedFrame f) {
+    NdArray a = toArray(f);
+    String pi = f.photometricInterpretation();
+    if (a.ndim() == 3 && (pi.equals("YBR_FULL") || pi.equals("YBR_FULL_422"))) {
+      return ColorConversion.ybrFullToRgb(a, frames.descriptor().bitsStored());
+    }
+    return a;
+  }
+
+  private static NdArray stack(List<NdArray> arrays, DType dtype, int[] frameShape) {
+    int[] shape = new int[frameShape.length + 1];
+    shape[0] = arrays.size();
+    System.arraycopy(frameShape, 0, shape, 1, frameShape.length);
+    NdArray out = NdArray.zeros(dtype, shape);
+    int per = out.size() / Math.max(1, arrays.size());
+    for (int k = 0; k < arrays.size(); k++) {
+      NdArray a = arrays.get(k);
+      if (!Arrays.equals(a.shape(), frameShape) || a.dtype() != dtype) {
+        throw new IllegalStateException("frames differ in shape or type: " + a);
+      }
+      copy(a, 0, out, k * per, per);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "Image[frames="
+        + numberOfFrames()
+        + ", sopClass="
+        + dataset.getString(Tag.SOPClassUID, "?")
+        + ", ts="
+        + transferSyntax.uid()
+        + "]";
+  }
+}

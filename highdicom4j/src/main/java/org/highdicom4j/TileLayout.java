@@ -1,0 +1,90 @@
+package org.highdicom4j;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.dict.Tag;
+
+/**
+ * Where each frame of a tiled image lies in the Total Pixel Matrix (PS3.3 C.7.6.17.3): computed for
+ * TILED_FULL, read from Plane Position (Slide) Sequence (0048,021A) otherwise. Package-private.
+ */
+final class TileLayout {
+  final int totalRows;
+  final int totalColumns;
+  final int tileRows;
+  final int tileColumns;
+
+  /** 0-based row and column offset of each frame's first pixel, or null when not indexable. */
+  final int[][] offsets;
+
+  private TileLayout(int totalRows, int totalColumns, int tileRows, int tileColumns, int[][] o) {
+    this.totalRows = totalRows;
+    this.totalColumns = totalColumns;
+    this.tileRows = tileRows;
+    this.tileColumns = tileColumns;
+    this.offsets = o;
+  }
+
+  /** Returns whether an image is tiled: it has a Total Pixel Matrix and several frames. */
+  static boolean isTiled(DicomDataset ds) {
+    return ds.contains(Tag.TotalPixelMatrixRows) && ds.getInt(Tag.NumberOfFrames, 1) > 1;
+  }
+
+  /**
+   * Computes the layout, or returns null when the image cannot be indexed as one total pixel matrix
+   * (not tiled, several focal planes or optical paths, or frames at the same position).
+   */
+  static TileLayout of(DicomDataset ds) {
+    if (!isTiled(ds)
+        || ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1) != 1
+        || ds.getInt(Tag.NumberOfOpticalPaths, 1) != 1) {
+      return null;
+    }
+    int totalRows = ds.getInt(Tag.TotalPixelMatrixRows, 0);
+    int totalCols = ds.getInt(Tag.TotalPixelMatrixColumns, 0);
+    int rows = ds.getInt(Tag.Rows, 0);
+    int cols = ds.getInt(Tag.Columns, 0);
+    int n = ds.getInt(Tag.NumberOfFrames, 1);
+    if (totalRows < 1 || totalCols < 1 || rows < 1 || cols < 1) {
+      return null;
+    }
+    int[][] o = new int[n][];
+    if ("TILED_FULL".equals(ds.getString(Tag.DimensionOrganizationType))) {
+      int perRow = (totalCols + cols - 1) / cols;
+      long perPlane = (long) perRow * ((totalRows + rows - 1) / rows);
+      if (n > perPlane) {
+        return null;
+      }
+      for (int i = 0; i < n; i++) {
+        o[i] = new int[] {(i / perRow) * rows, (i % perRow) * cols};
+      }
+    } else {
+      Sequence pffg = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
+      DicomDataset sfg = ds.getItem(Tag.SharedFunctionalGroupsSequence);
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        DicomDataset pos = null;
+        if (pffg != null && i < pffg.size()) {
+          pos = pffg.get(i).getItem(Tag.PlanePositionSlideSequence);
+        }
+        if (pos == null && sfg != null) {
+          pos = sfg.getItem(Tag.PlanePositionSlideSequence);
+        }
+        if (pos == null
+            || !pos.hasValue(Tag.RowPositionInTotalImagePixelMatrix)
+            || !pos.hasValue(Tag.ColumnPositionInTotalImagePixelMatrix)) {
+          return null;
+        }
+        int r = pos.getInt(Tag.RowPositionInTotalImagePixelMatrix, 1) - 1;
+        int c = pos.getInt(Tag.ColumnPositionInTotalImagePixelMatrix, 1) - 1;
+        if (!seen.add(((long) r << 32) | (c & 0xffffffffL))) {
+          return null;
+        }
+        o[i] = new int[] {r, c};
+      }
+    }
+    return new TileLayout(totalRows, totalCols, rows, cols, o);
+  }
+}

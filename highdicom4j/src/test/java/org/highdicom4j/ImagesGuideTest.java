@@ -1,0 +1,112 @@
+package org.highdicom4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java snippets of docs/images.md, compiled and run here. Each snippet sits between "//
+ * snippet:NAME" and "// end" comments; {@link #guideSnippetsMatchThisFile} checks that the page
+ * holds the same code.
+ */
+class ImagesGuideTest {
+
+  @Test
+  void readingImagesAndFrames() throws Exception {
+    Path path = Corpus.file("pydicom-data/emri_small.dcm");
+    // snippet:read
+    Image image = Image.read(path);
+    int n = image.numberOfFrames(); // 10
+    NdArray stored = image.getStoredFrame(1); // frame numbers start at 1, as in DICOM
+    NdArray first = image.getStoredFrame(0, true); // or a 0-based index
+    NdArray some = image.getStoredFrames(new int[] {3, 1}, false); // any order, decoded in parallel
+    // end
+    assertEquals(10, n);
+    assertEquals(stored, first);
+    assertEquals(2, some.shape(0));
+  }
+
+  @Test
+  void lazyFrameRetrieval() throws Exception {
+    Path path = Corpus.file("pydicom-data/emri_small.dcm");
+    // snippet:lazy
+    Image lazy = Image.read(path, ImageReadOptions.LAZY);
+    NdArray frame = lazy.getStoredFrame(7); // reads only the bytes of frame 7
+    // end
+    assertEquals(64, frame.shape(0));
+  }
+
+  @Test
+  void pixelTransforms() throws Exception {
+    Path path = Corpus.file("pydicom/CT_small.dcm");
+    // snippet:transforms
+    Image ct = Image.read(path);
+    NdArray hu = ct.getFrame(1); // rescale slope/intercept applied, float64
+    NdArray windowed =
+        ct.getFrame(
+            1,
+            PixelTransformOptions.builder()
+                .applyVoiTransform(true)
+                .voiTransformSelector(VOILUTTransformation.ofWindow(40, 400, null))
+                .voiOutputRange(0, 255)
+                .dtype(DType.FLOAT32)
+                .build());
+    NdArray huInt = ct.getFrame(1, PixelTransformOptions.builder().dtype(DType.INT32).build());
+    // end
+    assertEquals(hu.getFlatDouble(0), huInt.getFlatDouble(0));
+    assertTrue(windowed.max() <= 255);
+  }
+
+  @Test
+  void totalPixelMatrix() throws Exception {
+    Path path = Corpus.file("highdicom/sm_image.dcm");
+    // snippet:tiles
+    Image slide = Image.read(path, ImageReadOptions.LAZY);
+    if (slide.isTiled()) {
+      // rows 11..30 and columns 21..40 (1-based, end exclusive), only overlapping tiles are read
+      NdArray region =
+          slide.getTotalPixelMatrix(
+              11, 31, 21, 41, false, PixelTransformOptions.builder().dtype(DType.UINT8).build());
+      // end
+      assertEquals(20, region.shape(0));
+    }
+  }
+
+  @Test
+  void paletteLuts() throws Exception {
+    // snippet:palette
+    PaletteColorLUTTransformation labels =
+        PaletteColorLUTTransformation.fromColors(
+            List.of("black", "red", "orange", "yellow"), 0, null);
+    NdArray rgb = labels.apply(NdArray.wrap(DType.UINT8, new byte[] {0, 1, 3}, 3), null);
+    // end
+    assertEquals(255, rgb.getLong(2, 1));
+  }
+
+  @Test
+  void guideSnippetsMatchThisFile() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    while (root != null && !Files.isDirectory(root.resolve("docs"))) {
+      root = root.getParent();
+    }
+    assertTrue(root != null, "docs/ not found");
+    String guide = Files.readString(root.resolve("docs/images.md"));
+    Path self = root.resolve("highdicom4j/src/test/java/org/highdicom4j/ImagesGuideTest.java");
+    String source = Files.readString(self);
+    Matcher m =
+        Pattern.compile("// snippet:(\\w+)\\n(.*?)\\n\\s*// end", Pattern.DOTALL).matcher(source);
+    int found = 0;
+    while (m.find()) {
+      String code = m.group(2).stripIndent().strip();
+      assertTrue(guide.contains(code), "docs/images.md lacks snippet " + m.group(1) + ":\n" + code);
+      found++;
+    }
+    assertEquals(5, found);
+  }
+}
