@@ -104,12 +104,6 @@ public final class DeviceObserverIdentifyingAttributes extends Template {
     return found.isEmpty() ? null : new DeviceObserverIdentifyingAttributes(found, true);
   }
 
-  @SuppressWarnings("unused")
-  private String pname(CodedConcept name) {
-    PnameContentItem p = Find.first(contentItems(), name, PnameContentItem.class);
-    return p == null ? null : p.value().toString();
-  }
-
   /**
    * Returns the Device Observer UID (121012, DCM).
    *

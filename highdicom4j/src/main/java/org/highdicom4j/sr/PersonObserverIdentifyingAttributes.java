@@ -82,10 +82,10 @@ public final class PersonObserverIdentifyingAttributes extends Template {
     return found.isEmpty() ? null : new PersonObserverIdentifyingAttributes(found, true);
   }
 
-  @SuppressWarnings("unused")
+  // Some writers (older highdicom among them) give the observer name as TEXT, not PNAME.
   private String pname(CodedConcept name) {
     PnameContentItem p = Find.first(contentItems(), name, PnameContentItem.class);
-    return p == null ? null : p.value().toString();
+    return p != null ? p.value().toString() : Find.text(contentItems(), name);
   }
 
   /**

@@ -89,12 +89,6 @@ public final class SubjectContextDevice extends Template {
     return found.isEmpty() ? null : new SubjectContextDevice(found, true);
   }
 
-  @SuppressWarnings("unused")
-  private String pname(CodedConcept name) {
-    PnameContentItem p = Find.first(contentItems(), name, PnameContentItem.class);
-    return p == null ? null : p.value().toString();
-  }
-
   /**
    * Returns the Device Subject Name (121193, DCM).
    *

@@ -48,12 +48,6 @@ public final class SubjectContextFetus extends Template {
     return found.isEmpty() ? null : new SubjectContextFetus(found, true);
   }
 
-  @SuppressWarnings("unused")
-  private String pname(CodedConcept name) {
-    PnameContentItem p = Find.first(contentItems(), name, PnameContentItem.class);
-    return p == null ? null : p.value().toString();
-  }
-
   /**
    * Returns the Subject ID (121030, DCM).
    *

@@ -68,12 +68,6 @@ public final class SubjectContextSpecimen extends Template {
     return found.isEmpty() ? null : new SubjectContextSpecimen(found, true);
   }
 
-  @SuppressWarnings("unused")
-  private String pname(CodedConcept name) {
-    PnameContentItem p = Find.first(contentItems(), name, PnameContentItem.class);
-    return p == null ? null : p.value().toString();
-  }
-
   /**
    * Returns the Specimen UID (121039, DCM).
    *
