@@ -169,7 +169,11 @@ final class SegmentationPixelData {
     // frameOf[p][v]: output frame of label v in plane p, or -1.
     int planes = input.planes();
     int[][] frameOf = new int[planes][];
+    // Described segments may be absent from the array (kept as empty frames).
     int max = input.maxLabel();
+    for (int s : frameSegment) {
+      max = Math.max(max, s);
+    }
     for (int p = 0; p < planes; p++) {
       frameOf[p] = new int[max + 1];
       Arrays.fill(frameOf[p], -1);
