@@ -475,8 +475,9 @@ public final class Segmentation extends SOPClass {
         throw new IllegalArgumentException(
             "segmentDescriptions must not be empty (expected one description per segment)");
       }
+      Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
       SegmentationInput input =
-          SegmentationInput.analyse(pixelArray, type == SegmentationTypeValues.FRACTIONAL);
+          SegmentationInput.analyse(pixelArray, type == SegmentationTypeValues.FRACTIONAL, pool);
       List<SegmentDescription> descriptions = checkDescriptions(type, input);
       SourceGeometry src = SourceGeometry.of(sourceImages);
       Planes planes = Planes.of(this, src, input);
@@ -593,11 +594,7 @@ public final class Segmentation extends SOPClass {
       }
       new SegmentationPixelData(
               input, type, framePlane, frameSegment, channelNumbers, maxFractionalValue, fd)
-          .addTo(
-              ds,
-              ts,
-              codecs != null ? codecs : CodecRegistry.getDefault(),
-              executor != null ? executor : ForkJoinPool.commonPool());
+          .addTo(ds, ts, codecs != null ? codecs : CodecRegistry.getDefault(), pool);
       return new Segmentation(ds, ts, type, descriptions, framePlane.length);
     }
 

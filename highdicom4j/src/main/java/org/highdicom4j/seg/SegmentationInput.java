@@ -1,6 +1,7 @@
 package org.highdicom4j.seg;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import org.highdicom4j.DType;
 import org.highdicom4j.NdArray;
 
@@ -50,11 +51,12 @@ final class SegmentationInput {
    *
    * @param pixelArray the array as given
    * @param fractional whether the segmentation type is FRACTIONAL (non-binary floats allowed)
+   * @param executor runs the per-plane scan of a label map in parallel
    * @return the analysed input
    * @throws IllegalArgumentException naming {@code pixelArray} when its dimensions, type or values
    *     are unusable
    */
-  static SegmentationInput analyse(NdArray pixelArray, boolean fractional) {
+  static SegmentationInput analyse(NdArray pixelArray, boolean fractional, Executor executor) {
     int ndim = pixelArray.ndim();
     if (ndim < 2 || ndim > 4) {
       throw new IllegalArgumentException(
@@ -89,37 +91,47 @@ final class SegmentationInput {
     if (stacked) {
       in.scanStacked(fractional);
     } else {
-      in.scanLabels();
+      in.scanLabels(executor);
     }
     return in;
   }
 
-  private void scanLabels() {
+  private void scanLabels(Executor executor) {
     present = new boolean[planes][];
-    int[] buf = new int[pixelsPerPlane];
+    int[] planeMax = new int[planes];
+    ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[pixelsPerPlane]);
+    // Planes are independent: each worker scans whole planes into its own buffer.
+    SegmentationPixelData.parallelFor(
+        planes,
+        executor,
+        p -> {
+          int[] buf = buffers.get();
+          readLabels(p, buf);
+          int max = 0;
+          int min = 0;
+          for (int v : buf) {
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+          }
+          if (min < 0) {
+            throw new IllegalArgumentException(
+                "pixelArray must not contain negative values (expected segment numbers >= 0): "
+                    + min);
+          }
+          if (max > 65535) {
+            throw new IllegalArgumentException(
+                "pixelArray has too many segments (expected segment numbers <= 65535): " + max);
+          }
+          boolean[] pr = new boolean[max + 1];
+          for (int v : buf) {
+            pr[v] = true;
+          }
+          present[p] = pr;
+          planeMax[p] = max;
+        });
     int max = 0;
-    for (int p = 0; p < planes; p++) {
-      readLabels(p, buf);
-      int planeMax = 0;
-      for (int v : buf) {
-        if (v < 0) {
-          throw new IllegalArgumentException(
-              "pixelArray must not contain negative values (expected segment numbers >= 0): " + v);
-        }
-        if (v > planeMax) {
-          planeMax = v;
-        }
-      }
-      if (planeMax > 65535) {
-        throw new IllegalArgumentException(
-            "pixelArray has too many segments (expected segment numbers <= 65535): " + planeMax);
-      }
-      boolean[] pr = new boolean[planeMax + 1];
-      for (int v : buf) {
-        pr[v] = true;
-      }
-      present[p] = pr;
-      max = Math.max(max, planeMax);
+    for (int m : planeMax) {
+      max = Math.max(max, m);
     }
     maxLabel = max;
     binary = max <= 1;
