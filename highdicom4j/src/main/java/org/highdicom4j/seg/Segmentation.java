@@ -1,0 +1,966 @@
+package org.highdicom4j.seg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.highdicom4j.DimensionOrganizationTypeValues;
+import org.highdicom4j.NdArray;
+import org.highdicom4j.SOPClass;
+import org.highdicom4j.ValueRepresentations;
+import org.highdicom4j.codec.CodecRegistry;
+import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.coding.DCM;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.dict.UID;
+
+/**
+ * A Segmentation image (PS3.3 A.51): segments of one or more source images stored as frames of
+ * BINARY (1-bit), FRACTIONAL (8-bit) or LABELMAP (8/16-bit, Label Map Segmentation Storage) pixels,
+ * with per-frame references to the source frames and their plane positions.
+ *
+ * <p>Created with {@link #builder()}; {@link Builder#build()} makes every check highdicom makes on
+ * the same inputs and returns an immutable object whose {@link #dataset()} is read-only. Frames are
+ * computed from the pixel array one at a time (a label map is never expanded into one volume per
+ * segment) and compressed in parallel.
+ *
+ * <pre>{@code
+ * Segmentation seg = Segmentation.builder()
+ *     .sourceImages(ctSlices)                 // one series, or one enhanced multi-frame image
+ *     .pixelArray(labelMap)                   // (frames, rows, columns), value = segment number
+ *     .segmentationType(SegmentationTypeValues.BINARY)
+ *     .segmentDescriptions(List.of(liver))
+ *     .seriesInstanceUid(UidGenerator.newUid()).seriesNumber(100)
+ *     .sopInstanceUid(UidGenerator.newUid()).instanceNumber(1)
+ *     .manufacturer("Acme").manufacturerModelName("Liver AI")
+ *     .softwareVersions("1.0").deviceSerialNumber("42")
+ *     .build();
+ * seg.write(Path.of("seg.dcm"));
+ * }</pre>
+ *
+ * <p>Not yet supported (highdicom has them): tiled slide microscopy sources (tile_pixel_array,
+ * TILED_FULL/TILED_SPARSE, pyramids), {@code Volume} input, further source images, contributing
+ * equipment, ICC profiles, content creator identification. highdicom's deprecated {@code
+ * add_segments} is deliberately absent: pass all segments to the builder.
+ *
+ * <p>highdicom: {@code highdicom.seg.Segmentation}.
+ */
+public final class Segmentation extends SOPClass {
+  /** Label Map Segmentation Storage SOP Class UID (Supplement 243, PS3.4 B.5). */
+  public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
+
+  private final SegmentationTypeValues segmentationType;
+  private final List<SegmentDescription> segmentDescriptions;
+  private final int numberOfFrames;
+
+  private Segmentation(
+      DicomDataset ds,
+      String ts,
+      SegmentationTypeValues type,
+      List<SegmentDescription> descriptions,
+      int frames) {
+    super(ds, ts);
+    this.segmentationType = type;
+    this.segmentDescriptions = List.copyOf(descriptions);
+    this.numberOfFrames = frames;
+  }
+
+  /**
+   * Starts building a segmentation.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns Segmentation Type (0062,0001). */
+  public SegmentationTypeValues segmentationType() {
+    return segmentationType;
+  }
+
+  /**
+   * Returns the described segments in Segment Number order (for LABELMAP without the background
+   * segment 0 added automatically).
+   */
+  public List<SegmentDescription> segmentDescriptions() {
+    return segmentDescriptions;
+  }
+
+  /** Returns Number of Frames (0028,0008). */
+  public int numberOfFrames() {
+    return numberOfFrames;
+  }
+
+  /**
+   * Collects the inputs of a {@link Segmentation}; the shared identity options come from {@link
+   * SOPClass.Builder}. Manufacturer, model name, software versions, device serial number, series
+   * and SOP instance UIDs and numbers are required, as in highdicom.
+   *
+   * <p>highdicom: the parameters of {@code Segmentation.__init__}.
+   */
+  public static final class Builder extends SOPClass.Builder<Builder> {
+    private List<DicomDataset> sourceImages;
+    private NdArray pixelArray;
+    private SegmentationTypeValues segmentationType;
+    private List<SegmentDescription> segmentDescriptions;
+    private SegmentationFractionalTypeValues fractionalType =
+        SegmentationFractionalTypeValues.PROBABILITY;
+    private int maxFractionalValue = 255;
+    private String contentLabel;
+    private String contentDescription;
+    private String contentCreatorName;
+    private double[][] planePositions;
+    private double[] planeOrientation;
+    private double[] pixelSpacing;
+    private Double sliceThickness;
+    private Double spacingBetweenSlices;
+    private boolean omitEmptyFrames = true;
+    private DimensionOrganizationTypeValues dimensionOrganizationType;
+    private int[][] paletteLut;
+    private Executor executor;
+    private CodecRegistry codecs;
+
+    private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /**
+     * Sets the source images: one or more single-frame images of one series, or exactly one
+     * enhanced multi-frame image. Only their attributes are read, not their pixels.
+     *
+     * @param images the source data sets (pixel data may be absent)
+     * @return this builder
+     */
+    public Builder sourceImages(List<DicomDataset> images) {
+      Objects.requireNonNull(images, "sourceImages");
+      for (DicomDataset d : images) {
+        Objects.requireNonNull(d, "sourceImages element");
+      }
+      this.sourceImages = List.copyOf(images);
+      return this;
+    }
+
+    /**
+     * Sets the segmentation array: a label map (rows, columns) or (frames, rows, columns) of
+     * unsigned (or non-negative) integers or booleans whose value is the segment number (0 = no
+     * segment); stacked masks (frames, rows, columns, segments) of 0/1 or, for FRACTIONAL,
+     * floating-point values in [0, 1]; or a 3D floating-point array holding one segment. Frame i
+     * corresponds to source image i (or frame i + 1 of a multi-frame source) unless {@link
+     * #planePositions} are given.
+     *
+     * @param array the array; not copied, must not change until {@code build()} returns
+     * @return this builder
+     */
+    public Builder pixelArray(NdArray array) {
+      this.pixelArray = Objects.requireNonNull(array, "pixelArray");
+      return this;
+    }
+
+    /**
+     * Sets Segmentation Type (0062,0001); LABELMAP selects Label Map Segmentation Storage.
+     *
+     * @param type the type
+     * @return this builder
+     */
+    public Builder segmentationType(SegmentationTypeValues type) {
+      this.segmentationType = Objects.requireNonNull(type, "segmentationType");
+      return this;
+    }
+
+    /**
+     * Sets the Segment Sequence (0062,0002) items: for BINARY and FRACTIONAL numbered 1, 2, 3 … in
+     * order; for LABELMAP any distinct numbers (sorted on output; segment 0 "Background" is added
+     * automatically).
+     *
+     * @param descriptions one per segment
+     * @return this builder
+     */
+    public Builder segmentDescriptions(List<SegmentDescription> descriptions) {
+      Objects.requireNonNull(descriptions, "segmentDescriptions");
+      for (SegmentDescription d : descriptions) {
+        Objects.requireNonNull(d, "segmentDescriptions element");
+      }
+      this.segmentDescriptions = List.copyOf(descriptions);
+      return this;
+    }
+
+    /**
+     * Sets Segmentation Fractional Type (0062,0010) of a FRACTIONAL segmentation (default
+     * PROBABILITY).
+     *
+     * @param type the type
+     * @return this builder
+     */
+    public Builder fractionalType(SegmentationFractionalTypeValues type) {
+      this.fractionalType = Objects.requireNonNull(type, "fractionalType");
+      return this;
+    }
+
+    /**
+     * Sets Maximum Fractional Value (0062,000E) of a FRACTIONAL segmentation: the stored value
+     * meaning 1.0 (default 255).
+     *
+     * @param value 1 to 255
+     * @return this builder
+     */
+    public Builder maxFractionalValue(int value) {
+      this.maxFractionalValue = value;
+      return this;
+    }
+
+    /**
+     * Sets Content Label (0070,0080), CS (default: the source Modality followed by "_SEG").
+     *
+     * @param label up to 16 upper-case letters, digits, spaces or underscores
+     * @return this builder
+     */
+    public Builder contentLabel(String label) {
+      this.contentLabel = Objects.requireNonNull(label, "contentLabel");
+      return this;
+    }
+
+    /**
+     * Sets Content Description (0070,0081), LO.
+     *
+     * @param description at most 64 characters
+     * @return this builder
+     */
+    public Builder contentDescription(String description) {
+      this.contentDescription = Objects.requireNonNull(description, "contentDescription");
+      return this;
+    }
+
+    /**
+     * Sets Content Creator's Name (0070,0084), PN, of a manually made segmentation.
+     *
+     * @param name e.g. {@code "Doe^Jane"}
+     * @return this builder
+     */
+    public Builder contentCreatorName(String name) {
+      this.contentCreatorName = Objects.requireNonNull(name, "contentCreatorName");
+      return this;
+    }
+
+    /**
+     * Sets the Image Position (Patient) (0020,0032) of each frame of the pixel array, breaking the
+     * one-to-one correspondence with the source frames; frames whose position, orientation and
+     * spacing match a source frame still reference it.
+     *
+     * <p>highdicom: {@code plane_positions} (a list of PlanePositionSequence).
+     *
+     * @param positions one (x, y, z) in mm per frame of the pixel array
+     * @return this builder
+     */
+    public Builder planePositions(double[][] positions) {
+      Objects.requireNonNull(positions, "planePositions");
+      double[][] copy = new double[positions.length][];
+      for (int i = 0; i < positions.length; i++) {
+        double[] p = Objects.requireNonNull(positions[i], "planePositions element");
+        if (p.length != 3 || !Double.isFinite(p[0] + p[1] + p[2])) {
+          throw new IllegalArgumentException(
+              "planePositions["
+                  + i
+                  + "] must be 3 finite coordinates (expected x, y, z in mm): "
+                  + Arrays.toString(p));
+        }
+        copy[i] = p.clone();
+      }
+      this.planePositions = copy;
+      return this;
+    }
+
+    /**
+     * Sets Image Orientation (Patient) (0020,0037) of the frames when it differs from the sources'.
+     *
+     * <p>highdicom: {@code plane_orientation}.
+     *
+     * @param cosines row then column direction cosines, two orthogonal unit vectors
+     * @return this builder
+     */
+    public Builder planeOrientation(double... cosines) {
+      Objects.requireNonNull(cosines, "planeOrientation");
+      if (cosines.length != 6) {
+        throw new IllegalArgumentException(
+            "planeOrientation must have 6 direction cosines (expected row x, y, z then column x,"
+                + " y, z): "
+                + cosines.length);
+      }
+      double rr = dot(cosines, 0, cosines, 0);
+      double cc = dot(cosines, 3, cosines, 3);
+      double rc = dot(cosines, 0, cosines, 3);
+      if (Math.abs(rr - 1) > 1e-4 || Math.abs(cc - 1) > 1e-4 || Math.abs(rc) > 1e-4) {
+        throw new IllegalArgumentException(
+            "planeOrientation must be two orthogonal unit vectors (expected |row| = |column| = 1"
+                + " and row . column = 0): "
+                + Arrays.toString(cosines));
+      }
+      this.planeOrientation = cosines.clone();
+      return this;
+    }
+
+    /**
+     * Sets the Pixel Measures (Pixel Spacing (0028,0030), Slice Thickness (0018,0050), Spacing
+     * Between Slices (0018,0088)) of the frames when they differ from the sources'.
+     *
+     * <p>highdicom: {@code pixel_measures} (a PixelMeasuresSequence).
+     *
+     * @param rowSpacing spacing between rows in mm, &gt; 0
+     * @param columnSpacing spacing between columns in mm, &gt; 0
+     * @param sliceThickness slice thickness in mm, &gt; 0
+     * @param spacingBetweenSlices spacing between slice centres in mm, or null
+     * @return this builder
+     */
+    public Builder pixelMeasures(
+        double rowSpacing,
+        double columnSpacing,
+        double sliceThickness,
+        Double spacingBetweenSlices) {
+      if (!(rowSpacing > 0) || !(columnSpacing > 0) || !(sliceThickness > 0)) {
+        throw new IllegalArgumentException(
+            "pixelMeasures spacings and thickness must be positive (expected > 0 mm): "
+                + rowSpacing
+                + ", "
+                + columnSpacing
+                + ", "
+                + sliceThickness);
+      }
+      if (spacingBetweenSlices != null && !(spacingBetweenSlices > 0)) {
+        throw new IllegalArgumentException(
+            "pixelMeasures spacingBetweenSlices must be positive (expected > 0 mm): "
+                + spacingBetweenSlices);
+      }
+      this.pixelSpacing = new double[] {rowSpacing, columnSpacing};
+      this.sliceThickness = sliceThickness;
+      this.spacingBetweenSlices = spacingBetweenSlices;
+      return this;
+    }
+
+    /**
+     * Sets whether frames without any segment pixel are left out (default true). When every frame
+     * is empty, all are kept and a warning is logged, as in highdicom.
+     *
+     * @param omit whether to omit empty frames
+     * @return this builder
+     */
+    public Builder omitEmptyFrames(boolean omit) {
+      this.omitEmptyFrames = omit;
+      return this;
+    }
+
+    /**
+     * Sets Dimension Organization Type (0020,9311). By default it is 3D when the frames' positions
+     * form a regular volume (equally spaced parallel planes, gaps allowed) and absent otherwise; 3D
+     * may be requested explicitly only for such frames. Tiled and temporal organisations are not
+     * supported yet.
+     *
+     * @param type the type
+     * @return this builder
+     */
+    public Builder dimensionOrganizationType(DimensionOrganizationTypeValues type) {
+      this.dimensionOrganizationType = Objects.requireNonNull(type, "dimensionOrganizationType");
+      return this;
+    }
+
+    /**
+     * Sets a palette colour lookup table for a LABELMAP segmentation (Photometric Interpretation
+     * PALETTE COLOR): 16-bit entries, the first for pixel value 0, covering every segment number.
+     * Segment descriptions must then not carry a display colour.
+     *
+     * <p>highdicom: {@code palette_color_lut_transformation}.
+     *
+     * @param red Red Palette Color Lookup Table Data (0028,1201) entries, 0 to 65535
+     * @param green Green Palette Color Lookup Table Data (0028,1202) entries
+     * @param blue Blue Palette Color Lookup Table Data (0028,1203) entries
+     * @return this builder
+     */
+    public Builder paletteColorLut(int[] red, int[] green, int[] blue) {
+      Objects.requireNonNull(red, "red");
+      Objects.requireNonNull(green, "green");
+      Objects.requireNonNull(blue, "blue");
+      if (red.length != green.length
+          || red.length != blue.length
+          || red.length == 0
+          || red.length > 65536) {
+        throw new IllegalArgumentException(
+            "paletteColorLut red, green and blue must have the same length, 1 to 65536 (expected"
+                + " equal lengths): "
+                + red.length
+                + ", "
+                + green.length
+                + ", "
+                + blue.length);
+      }
+      for (int[] lut : new int[][] {red, green, blue}) {
+        for (int v : lut) {
+          if (v < 0 || v > 65535) {
+            throw new IllegalArgumentException(
+                "paletteColorLut entries must be 16-bit (expected 0..65535): " + v);
+          }
+        }
+      }
+      this.paletteLut = new int[][] {red.clone(), green.clone(), blue.clone()};
+      return this;
+    }
+
+    /**
+     * Sets the executor that compresses frames in parallel (default: the common fork-join pool; the
+     * calling thread always takes part).
+     *
+     * <p>highdicom: {@code workers}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the codecs used for compressed transfer syntaxes (default: {@link
+     * CodecRegistry#getDefault()}).
+     *
+     * @param registry the codecs
+     * @return this builder
+     */
+    public Builder codecs(CodecRegistry registry) {
+      this.codecs = Objects.requireNonNull(registry, "codecs");
+      return this;
+    }
+
+    /**
+     * Checks every input and creates the segmentation.
+     *
+     * <p>Transfer syntaxes: Explicit VR Little Endian (default), Implicit VR Little Endian and JPEG
+     * 2000 Lossless for all types; RLE Lossless and JPEG-LS Lossless for FRACTIONAL and LABELMAP.
+     *
+     * @return the segmentation
+     * @throws IllegalStateException when a required input was not set
+     * @throws IllegalArgumentException when inputs are inconsistent; the message names the
+     *     parameter
+     */
+    public Segmentation build() {
+      require(sourceImages, "sourceImages");
+      require(pixelArray, "pixelArray");
+      require(segmentationType, "segmentationType");
+      require(segmentDescriptions, "segmentDescriptions");
+      requireEnhancedEquipment();
+      SegmentationTypeValues type = segmentationType;
+      boolean labelmap = type == SegmentationTypeValues.LABELMAP;
+      checkSources();
+      String ts = transferSyntaxUidOr(UID.ExplicitVRLittleEndian);
+      checkTransferSyntax(type, ts);
+      if (paletteLut != null && !labelmap) {
+        throw new IllegalArgumentException(
+            "paletteColorLut is only allowed for LABELMAP segmentations (expected LABELMAP): "
+                + type.value());
+      }
+      if (type == SegmentationTypeValues.FRACTIONAL
+          && (maxFractionalValue < 1 || maxFractionalValue > 255)) {
+        throw new IllegalArgumentException(
+            "MaximumFractionalValue (0062,000E) must fit 8-bit pixels (expected 1..255): "
+                + maxFractionalValue);
+      }
+      if (segmentDescriptions.isEmpty()) {
+        throw new IllegalArgumentException(
+            "segmentDescriptions must not be empty (expected one description per segment)");
+      }
+      Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
+      SegmentationInput input =
+          SegmentationInput.analyse(pixelArray, type == SegmentationTypeValues.FRACTIONAL, pool);
+      List<SegmentDescription> descriptions = checkDescriptions(type, input);
+      SourceGeometry src = SourceGeometry.of(sourceImages);
+      Planes planes = Planes.of(this, src, input);
+      DimensionOrganizationTypeValues dimOrg = dimensionOrganization(planes);
+
+      // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
+      int[] order = planes.order;
+      int nPlanes = input.planes();
+      int[] segValues = new int[descriptions.size()];
+      for (int k = 0; k < segValues.length; k++) {
+        segValues[k] = input.stacked() ? k : descriptions.get(k).segmentNumber();
+      }
+      int[][] frames = selectFrames(labelmap, input, order, segValues, omitEmptyFrames);
+      if (frames[0].length == 0) {
+        System.getLogger(Segmentation.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "All frames of the segmentation are empty; encoding all frames");
+        frames = selectFrames(labelmap, input, order, segValues, false);
+      }
+      int[] framePlane = frames[0];
+      int[] frameSegment = frames[1];
+      int[] frameDescription = frames[2];
+
+      DicomDataset ds =
+          buildIdentity(labelmap ? LABEL_MAP_SEGMENTATION_STORAGE : UID.SegmentationStorage, "SEG");
+      DicomDataset first = sourceImages.get(0);
+      copyPatientAndStudyInformation(ds, first);
+      copySpecimenInformation(ds, first);
+      ds.setString(Tag.ImageType, VR.CS, "DERIVED", "PRIMARY");
+      if (src.frameOfReferenceUid != null) {
+        ds.setString(Tag.FrameOfReferenceUID, VR.UI, src.frameOfReferenceUid);
+        String pri = first.getString(Tag.PositionReferenceIndicator);
+        if (pri != null && !pri.isEmpty()) {
+          ds.setString(Tag.PositionReferenceIndicator, VR.LO, pri);
+        } else {
+          ds.setEmpty(Tag.PositionReferenceIndicator, VR.LO);
+        }
+      }
+      addReferences(ds);
+      int maxNumber = descriptions.get(descriptions.size() - 1).segmentNumber();
+      int bits = type == SegmentationTypeValues.BINARY ? 1 : labelmap && maxNumber > 255 ? 16 : 8;
+      String photometric = paletteLut != null ? "PALETTE COLOR" : "MONOCHROME2";
+      ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
+      ds.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
+      ds.setInt(Tag.NumberOfFrames, VR.IS, framePlane.length);
+      ds.setInt(Tag.Rows, VR.US, input.rows());
+      ds.setInt(Tag.Columns, VR.US, input.columns());
+      ds.setInt(Tag.BitsAllocated, VR.US, bits);
+      ds.setInt(Tag.BitsStored, VR.US, bits);
+      ds.setInt(Tag.HighBit, VR.US, bits - 1);
+      ds.setInt(Tag.PixelRepresentation, VR.US, 0);
+      if (labelmap) {
+        ds.setInt(Tag.PixelPaddingValue, VR.US, 0);
+      }
+      String lossy = first.getString(Tag.LossyImageCompression);
+      ds.setString(Tag.LossyImageCompression, VR.CS, "01".equals(lossy) ? "01" : "00");
+      if ("01".equals(lossy)) {
+        ds.copyFrom(first, Tag.LossyImageCompressionRatio, Tag.LossyImageCompressionMethod);
+      }
+      if (paletteLut != null) {
+        addPalette(ds, maxNumber);
+      }
+      ds.setString(Tag.SegmentationType, VR.CS, type.value());
+      if (type == SegmentationTypeValues.FRACTIONAL) {
+        ds.setString(Tag.SegmentationFractionalType, VR.CS, fractionalType.value());
+        ds.setInt(Tag.MaximumFractionalValue, VR.US, maxFractionalValue);
+      }
+      Sequence segments = ds.newSequence(Tag.SegmentSequence);
+      if (labelmap) {
+        segments.add(
+            SegmentDescription.background(
+                    descriptions.get(0).algorithmIdentification().orElse(null))
+                .toItem());
+      }
+      for (SegmentDescription d : descriptions) {
+        segments.add(d.toItem());
+      }
+      ds.setString(Tag.SegmentsOverlap, VR.CS, overlap(type, input).value());
+      String label =
+          contentLabel != null
+              ? ValueRepresentations.checkCodeString(Tag.ContentLabel, contentLabel)
+              : defaultContentLabel(first);
+      ds.setString(Tag.ContentLabel, VR.CS, label);
+      if (contentDescription != null) {
+        ds.setString(
+            Tag.ContentDescription,
+            VR.LO,
+            ValueRepresentations.checkLongString(Tag.ContentDescription, contentDescription));
+      } else {
+        ds.setEmpty(Tag.ContentDescription, VR.LO);
+      }
+      if (contentCreatorName != null) {
+        ds.setString(
+            Tag.ContentCreatorName,
+            VR.PN,
+            ValueRepresentations.checkPersonName(Tag.ContentCreatorName, contentCreatorName));
+      } else {
+        ds.setEmpty(Tag.ContentCreatorName, VR.PN);
+      }
+
+      DimensionIndexSequence dims = DimensionIndexSequence.of(!labelmap, planes.geometry);
+      dims.addTo(ds);
+      if (dimOrg != null) {
+        ds.setString(Tag.DimensionOrganizationType, VR.CS, dimOrg.value());
+      }
+      addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+
+      FrameDescriptor fd =
+          new FrameDescriptor(input.rows(), input.columns(), 1, bits, bits, false, 0, photometric);
+      int[] channelNumbers = new int[descriptions.size()];
+      for (int k = 0; k < channelNumbers.length; k++) {
+        channelNumbers[k] = descriptions.get(k).segmentNumber();
+      }
+      new SegmentationPixelData(
+              input, type, framePlane, frameSegment, channelNumbers, maxFractionalValue, fd)
+          .addTo(ds, ts, codecs != null ? codecs : CodecRegistry.getDefault(), pool);
+      return new Segmentation(ds, ts, type, descriptions, framePlane.length);
+    }
+
+    private void checkSources() {
+      if (sourceImages.isEmpty()) {
+        throw new IllegalArgumentException(
+            "sourceImages must not be empty (expected at least one source image)");
+      }
+      DicomDataset first = sourceImages.get(0);
+      if (first.contains(Tag.NumberOfFrames) && sourceImages.size() > 1) {
+        throw new IllegalArgumentException(
+            "sourceImages must hold only one image when it is multi-frame (expected 1 image): "
+                + sourceImages.size());
+      }
+      for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPClassUID}) {
+        String v = first.getString(tag);
+        if (v == null) {
+          throw new IllegalArgumentException(
+              "sourceImages[0] lacks " + ValueRepresentations.describe(tag) + " (expected a UID)");
+        }
+      }
+      for (int i = 1; i < sourceImages.size(); i++) {
+        DicomDataset s = sourceImages.get(i);
+        if (!Objects.equals(
+                s.getString(Tag.StudyInstanceUID), first.getString(Tag.StudyInstanceUID))
+            || !Objects.equals(
+                s.getString(Tag.SeriesInstanceUID), first.getString(Tag.SeriesInstanceUID))) {
+          throw new IllegalArgumentException(
+              "sourceImages must all be part of the same study and series (mixed source series):"
+                  + " sourceImages["
+                  + i
+                  + "] has SeriesInstanceUID "
+                  + s.getString(Tag.SeriesInstanceUID));
+        }
+        if (s.getInt(Tag.Rows, -1) != first.getInt(Tag.Rows, -1)
+            || s.getInt(Tag.Columns, -1) != first.getInt(Tag.Columns, -1)) {
+          throw new IllegalArgumentException(
+              "sourceImages must all have the same Rows (0028,0010) and Columns (0028,0011)"
+                  + " (expected "
+                  + first.getInt(Tag.Rows, -1)
+                  + " x "
+                  + first.getInt(Tag.Columns, -1)
+                  + "): sourceImages["
+                  + i
+                  + "] is "
+                  + s.getInt(Tag.Rows, -1)
+                  + " x "
+                  + s.getInt(Tag.Columns, -1));
+        }
+        if (s.contains(Tag.NumberOfFrames)) {
+          throw new IllegalArgumentException(
+              "sourceImages must hold only one image when it is multi-frame (expected 1 image): "
+                  + sourceImages.size());
+        }
+      }
+    }
+
+    private static void checkTransferSyntax(SegmentationTypeValues type, String ts) {
+      boolean nativeTs =
+          ts.equals(UID.ExplicitVRLittleEndian) || ts.equals(UID.ImplicitVRLittleEndian);
+      boolean j2k = ts.equals(UID.JPEG2000Lossless);
+      boolean other = ts.equals(UID.RLELossless) || ts.equals(UID.JPEGLSLossless);
+      if (!(nativeTs || j2k || other)) {
+        throw new IllegalArgumentException(
+            "transferSyntaxUid is not supported for segmentations (expected Explicit or Implicit"
+                + " VR Little Endian, RLE Lossless, JPEG-LS Lossless or JPEG 2000 Lossless): "
+                + ts);
+      }
+      if (type == SegmentationTypeValues.BINARY && other) {
+        throw new IllegalArgumentException(
+            "transferSyntaxUid is not supported for BINARY segmentations (expected Explicit or"
+                + " Implicit VR Little Endian or JPEG 2000 Lossless): "
+                + ts);
+      }
+    }
+
+    private List<SegmentDescription> checkDescriptions(
+        SegmentationTypeValues type, SegmentationInput input) {
+      List<SegmentDescription> sorted = new ArrayList<>(segmentDescriptions);
+      sorted.sort(Comparator.comparingInt(SegmentDescription::segmentNumber));
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).segmentNumber() == sorted.get(i - 1).segmentNumber()) {
+          throw new IllegalArgumentException(
+              "segmentDescriptions must have unique segment numbers (expected no duplicates): "
+                  + sorted.get(i).segmentNumber());
+        }
+      }
+      if (type != SegmentationTypeValues.LABELMAP) {
+        int firstNumber = segmentDescriptions.get(0).segmentNumber();
+        if (firstNumber != 1) {
+          throw new IllegalArgumentException(
+              "segmentDescriptions should be numbered starting from 1 (expected 1). Found "
+                  + firstNumber
+                  + ".");
+        }
+        for (int i = 0; i < segmentDescriptions.size(); i++) {
+          if (segmentDescriptions.get(i).segmentNumber() != i + 1) {
+            throw new IllegalArgumentException(
+                "segmentDescriptions must be numbered consecutively in order (expected "
+                    + (i + 1)
+                    + " at index "
+                    + i
+                    + "): "
+                    + segmentDescriptions.get(i).segmentNumber());
+          }
+        }
+      }
+      if (paletteLut != null) {
+        for (SegmentDescription d : sorted) {
+          if (d.displayColorCIELab().isPresent()) {
+            throw new IllegalArgumentException(
+                "segmentDescriptions must not set a display colour when paletteColorLut is given"
+                    + " (expected no RecommendedDisplayCIELabValue (0062,000D)): segment "
+                    + d.segmentNumber());
+          }
+        }
+        int needed = sorted.get(sorted.size() - 1).segmentNumber() + 1;
+        if (paletteLut[0].length < needed) {
+          throw new IllegalArgumentException(
+              "paletteColorLut must cover pixel values 0 to the largest segment number (expected"
+                  + " at least "
+                  + needed
+                  + " entries): "
+                  + paletteLut[0].length);
+        }
+      }
+      if (input.stacked()) {
+        if (input.channels() != sorted.size()) {
+          throw new IllegalArgumentException(
+              "pixelArray has "
+                  + input.channels()
+                  + " segments on its last axis (expected one per segment description: "
+                  + sorted.size()
+                  + ")");
+        }
+        if (type == SegmentationTypeValues.LABELMAP && input.overlap()) {
+          throw new IllegalArgumentException(
+              "pixelArray segments overlap (expected no overlap for LABELMAP; use BINARY if"
+                  + " segments overlap)");
+        }
+      } else {
+        boolean[] described = new boolean[input.maxLabel() + 1];
+        for (SegmentDescription d : sorted) {
+          if (d.segmentNumber() < described.length) {
+            described[d.segmentNumber()] = true;
+          }
+        }
+        for (int v = 1; v < described.length; v++) {
+          if (!described[v] && input.labelPresentAnywhere(v)) {
+            throw new IllegalArgumentException(
+                "pixelArray contains segments that lack descriptions (expected a segment"
+                    + " description for every value): "
+                    + v);
+          }
+        }
+      }
+      return sorted;
+    }
+
+    private DimensionOrganizationTypeValues dimensionOrganization(Planes planes) {
+      DimensionOrganizationTypeValues t = dimensionOrganizationType;
+      if (t == null) {
+        return planes.volume && planes.order.length > 1
+            ? DimensionOrganizationTypeValues.THREE_DIMENSIONAL
+            : null;
+      }
+      if (t != DimensionOrganizationTypeValues.THREE_DIMENSIONAL) {
+        throw new IllegalArgumentException(
+            "dimensionOrganizationType "
+                + t.value()
+                + " is not supported yet (expected 3D; tiled sources are not supported)");
+      }
+      if (!planes.volume) {
+        throw new IllegalArgumentException(
+            "dimensionOrganizationType 3D requires frames that form a volume (expected equally"
+                + " spaced parallel planes along one normal)");
+      }
+      return t;
+    }
+
+    private static int[][] selectFrames(
+        boolean labelmap, SegmentationInput input, int[] order, int[] segValues, boolean omit) {
+      List<int[]> frames = new ArrayList<>();
+      if (labelmap) {
+        for (int p : order) {
+          if (!omit || input.planeNonEmpty(p)) {
+            frames.add(new int[] {p, -1, -1});
+          }
+        }
+      } else {
+        for (int k = 0; k < segValues.length; k++) {
+          for (int p : order) {
+            boolean present =
+                input.stacked()
+                    ? input.channelPresent(p, segValues[k])
+                    : input.labelPresent(p, segValues[k]);
+            if (!omit || present) {
+              frames.add(new int[] {p, segValues[k], k});
+            }
+          }
+        }
+      }
+      int[][] out = new int[3][frames.size()];
+      for (int f = 0; f < frames.size(); f++) {
+        for (int j = 0; j < 3; j++) {
+          out[j][f] = frames.get(f)[j];
+        }
+      }
+      return out;
+    }
+
+    private static SegmentsOverlapValues overlap(
+        SegmentationTypeValues type, SegmentationInput input) {
+      if (!input.stacked() || type == SegmentationTypeValues.LABELMAP) {
+        return SegmentsOverlapValues.NO;
+      }
+      if (!input.binary()) {
+        return SegmentsOverlapValues.UNDEFINED;
+      }
+      return input.overlap() ? SegmentsOverlapValues.YES : SegmentsOverlapValues.NO;
+    }
+
+    private static String defaultContentLabel(DicomDataset first) {
+      String modality = first.getString(Tag.Modality);
+      if (modality != null && modality.matches("[A-Z0-9_]{1,12}")) {
+        return modality + "_SEG";
+      }
+      return "SEGMENTATION";
+    }
+
+    private void addReferences(DicomDataset ds) {
+      // Common Instance Reference: one series (sources share it), one item per instance.
+      Sequence series = ds.newSequence(Tag.ReferencedSeriesSequence);
+      DicomDataset seriesItem = series.addNewItem();
+      Sequence instances = seriesItem.newSequence(Tag.ReferencedInstanceSequence);
+      Sequence source = ds.newSequence(Tag.SourceImageSequence);
+      for (DicomDataset s : sourceImages) {
+        for (Sequence seq : new Sequence[] {instances, source}) {
+          DicomDataset item = seq.addNewItem();
+          item.setString(Tag.ReferencedSOPClassUID, VR.UI, s.getString(Tag.SOPClassUID));
+          item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, s.getString(Tag.SOPInstanceUID));
+        }
+      }
+      seriesItem.setString(
+          Tag.SeriesInstanceUID, VR.UI, sourceImages.get(0).getString(Tag.SeriesInstanceUID));
+    }
+
+    private void addPalette(DicomDataset ds, int maxNumber) {
+      int n = paletteLut[0].length;
+      int[] tags = {
+        Tag.RedPaletteColorLookupTableDescriptor,
+        Tag.GreenPaletteColorLookupTableDescriptor,
+        Tag.BluePaletteColorLookupTableDescriptor
+      };
+      int[] data = {
+        Tag.RedPaletteColorLookupTableData,
+        Tag.GreenPaletteColorLookupTableData,
+        Tag.BluePaletteColorLookupTableData
+      };
+      for (int c = 0; c < 3; c++) {
+        // 65536 entries are written as 0 (PS3.3 C.7.6.3.1.5).
+        ds.setInt(tags[c], VR.US, n == 65536 ? 0 : n, 0, 16);
+        byte[] bytes = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+          bytes[2 * i] = (byte) paletteLut[c][i];
+          bytes[2 * i + 1] = (byte) (paletteLut[c][i] >>> 8);
+        }
+        ds.setBytes(data[c], VR.OW, bytes);
+      }
+    }
+
+    private static void addFunctionalGroups(
+        DicomDataset ds,
+        Planes planes,
+        boolean labelmap,
+        int[] framePlane,
+        int[] frameDescription,
+        List<SegmentDescription> descriptions,
+        SourceGeometry src) {
+      DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
+      if (planes.geometry) {
+        DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
+        pm.setDouble(Tag.PixelSpacing, VR.DS, planes.pixelSpacing);
+        if (planes.sliceThickness != null) {
+          pm.setDouble(Tag.SliceThickness, VR.DS, planes.sliceThickness);
+        }
+        if (planes.spacingBetweenSlices != null) {
+          pm.setDouble(Tag.SpacingBetweenSlices, VR.DS, planes.spacingBetweenSlices);
+        }
+        shared
+            .newSequence(Tag.PlaneOrientationSequence)
+            .addNewItem()
+            .setDouble(Tag.ImageOrientationPatient, VR.DS, planes.orientation);
+      }
+      Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+      for (int f = 0; f < framePlane.length; f++) {
+        int p = framePlane[f];
+        DicomDataset item = perFrame.addNewItem();
+        int ref = planes.sourceFrame[p];
+        if (ref >= 0) {
+          DicomDataset derivation = item.newSequence(Tag.DerivationImageSequence).addNewItem();
+          DicomDataset srcItem = derivation.newSequence(Tag.SourceImageSequence).addNewItem();
+          srcItem.setString(Tag.ReferencedSOPClassUID, VR.UI, src.sopClassUids[ref]);
+          srcItem.setString(Tag.ReferencedSOPInstanceUID, VR.UI, src.sopInstanceUids[ref]);
+          if (src.multiFrame) {
+            srcItem.setInt(Tag.ReferencedFrameNumber, VR.IS, src.frameNumbers[ref]);
+          }
+          srcItem
+              .newSequence(Tag.PurposeOfReferenceCodeSequence)
+              .add(DCM.SourceImageForImageProcessingOperation.toDataset());
+          srcItem.setString(
+              Tag.SpatialLocationsPreserved, VR.CS, SpatialLocationsPreservedValues.YES.value());
+          derivation
+              .newSequence(Tag.DerivationCodeSequence)
+              .add(DCM.Segmentation_113076.toDataset());
+        }
+        int[] index;
+        if (labelmap) {
+          index = new int[] {planes.positionIndex[p]};
+        } else if (planes.geometry) {
+          index = new int[] {frameDescription[f] + 1, planes.positionIndex[p]};
+        } else {
+          index = new int[] {frameDescription[f] + 1};
+        }
+        item.newSequence(Tag.FrameContentSequence)
+            .addNewItem()
+            .setInt(Tag.DimensionIndexValues, VR.UL, index);
+        if (planes.geometry) {
+          item.newSequence(Tag.PlanePositionSequence)
+              .addNewItem()
+              .setDouble(Tag.ImagePositionPatient, VR.DS, planes.positions[p]);
+        }
+        if (!labelmap) {
+          item.newSequence(Tag.SegmentIdentificationSequence)
+              .addNewItem()
+              .setInt(
+                  Tag.ReferencedSegmentNumber,
+                  VR.US,
+                  descriptions.get(frameDescription[f]).segmentNumber());
+        }
+      }
+    }
+
+    // Accessors for Planes, which reads the geometry options.
+    double[][] planePositionsOption() {
+      return planePositions;
+    }
+
+    double[] planeOrientationOption() {
+      return planeOrientation;
+    }
+
+    double[] pixelSpacingOption() {
+      return pixelSpacing;
+    }
+
+    Double sliceThicknessOption() {
+      return sliceThickness;
+    }
+
+    Double spacingBetweenSlicesOption() {
+      return spacingBetweenSlices;
+    }
+  }
+
+  static double dot(double[] a, int ao, double[] b, int bo) {
+    return a[ao] * b[bo] + a[ao + 1] * b[bo + 1] + a[ao + 2] * b[bo + 2];
+  }
+}

@@ -1,0 +1,265 @@
+package org.highdicom4j.seg;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import org.highdicom4j.codec.CodecRegistry;
+import org.highdicom4j.codec.EncapsulatedFrames;
+import org.highdicom4j.codec.FrameCodec;
+import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
+import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.io.TransferSyntax;
+
+/**
+ * Produces the Pixel Data (7FE0,0010) of a segmentation: computes each output frame from the input
+ * when it is needed (never one full volume per segment), and packs (native) or encodes
+ * (encapsulated) the frames in parallel on an {@link Executor}.
+ */
+final class SegmentationPixelData {
+  private final SegmentationInput input;
+  private final SegmentationTypeValues type;
+  private final int[] framePlane;
+
+  /** Per frame: the channel (stacked input) or label value (label map) it shows; -1: LABELMAP. */
+  private final int[] frameSegment;
+
+  private final int[] channelNumbers;
+  private final int maxFractionalValue;
+  private final FrameDescriptor descriptor;
+  private final ThreadLocal<int[]> labelBuffer;
+
+  SegmentationPixelData(
+      SegmentationInput input,
+      SegmentationTypeValues type,
+      int[] framePlane,
+      int[] frameSegment,
+      int[] channelNumbers,
+      int maxFractionalValue,
+      FrameDescriptor descriptor) {
+    this.input = input;
+    this.type = type;
+    this.framePlane = framePlane;
+    this.frameSegment = frameSegment;
+    this.channelNumbers = channelNumbers;
+    this.maxFractionalValue = maxFractionalValue;
+    this.descriptor = descriptor;
+    int n = input.pixelsPerPlane();
+    this.labelBuffer = ThreadLocal.withInitial(() -> new int[n]);
+  }
+
+  /** Writes Pixel Data in the transfer syntax, encoding frames on {@code executor}. */
+  void addTo(DicomDataset ds, String tsUid, CodecRegistry codecs, Executor executor) {
+    int frames = framePlane.length;
+    if (TransferSyntax.of(tsUid).encapsulated()) {
+      FrameCodec codec =
+          codecs
+              .encoderFor(tsUid, descriptor)
+              .orElseThrow(
+                  () ->
+                      new UnsupportedTransferSyntaxException(
+                          tsUid, "no registered encoder accepts " + descriptor));
+      int len = (int) descriptor.decodedLength();
+      byte[][] encoded = new byte[frames][];
+      parallelFor(
+          frames,
+          executor,
+          f -> {
+            byte[] frame = new byte[len];
+            fill(f, frame, 0);
+            encoded[f] = codec.encode(tsUid, frame, descriptor);
+          });
+      ds.setFragments(Tag.PixelData, VR.OB, EncapsulatedFrames.encapsulate(Arrays.asList(encoded)));
+    } else if (type == SegmentationTypeValues.BINARY) {
+      ds.setBytes(Tag.PixelData, VR.OB, packBinary(executor));
+    } else {
+      int len = (int) descriptor.decodedLength();
+      long total = (long) len * frames;
+      if (total > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "PixelData (7FE0,0010) would exceed 2 GiB (expected a compressed transfer syntax or"
+                + " fewer frames): "
+                + total
+                + " bytes");
+      }
+      byte[] out = new byte[(int) total];
+      parallelFor(frames, executor, f -> fill(f, out, f * len));
+      ds.setBytes(Tag.PixelData, descriptor.bitsAllocated() == 16 ? VR.OW : VR.OB, out);
+    }
+  }
+
+  /** Writes frame {@code f} in the decoded layout of the frame descriptor. */
+  void fill(int f, byte[] dst, int off) {
+    int p = framePlane[f];
+    int s = frameSegment[f];
+    int n = input.pixelsPerPlane();
+    if (type == SegmentationTypeValues.LABELMAP) {
+      int[] labels = labelBuffer.get();
+      if (input.stacked()) {
+        input.readStackedAsLabels(p, channelNumbers, labels);
+      } else {
+        input.readLabels(p, labels);
+      }
+      if (descriptor.bitsAllocated() == 16) {
+        for (int i = 0; i < n; i++) {
+          int v = labels[i];
+          dst[off + 2 * i] = (byte) v;
+          dst[off + 2 * i + 1] = (byte) (v >>> 8);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          dst[off + i] = (byte) labels[i];
+        }
+      }
+      return;
+    }
+    int on = type == SegmentationTypeValues.FRACTIONAL ? maxFractionalValue : 1;
+    if (input.stacked()) {
+      input.readChannel(p, s, on, dst, off);
+    } else {
+      int[] labels = labelBuffer.get();
+      input.readLabels(p, labels);
+      byte b = (byte) on;
+      for (int i = 0; i < n; i++) {
+        dst[off + i] = labels[i] == s ? b : 0;
+      }
+    }
+  }
+
+  /**
+   * Packs BINARY frames contiguously, bit {@code f × Rows × Columns + i} for pixel i of frame f. A
+   * label map is read once per plane, setting the bits of all its segments' frames in one pass.
+   * Planes (or frames) run in parallel only when frames start on byte boundaries, so that no byte
+   * is shared between two workers.
+   */
+  private byte[] packBinary(Executor executor) {
+    int frames = framePlane.length;
+    int ppf = input.pixelsPerPlane();
+    long bytes = ((long) frames * ppf + 7) >>> 3;
+    if (bytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "PixelData (7FE0,0010) would exceed 2 GiB (expected fewer frames): " + bytes + " bytes");
+    }
+    byte[] out = new byte[(int) bytes];
+    boolean aligned = ppf % 8 == 0;
+    if (input.stacked()) {
+      IntConsumer task =
+          f -> {
+            byte[] tmp = new byte[ppf];
+            input.readChannel(framePlane[f], frameSegment[f], 1, tmp, 0);
+            NativePixelData.packBits(tmp, 0, ppf, out, (long) f * ppf);
+          };
+      if (aligned) {
+        parallelFor(frames, executor, task);
+      } else {
+        for (int f = 0; f < frames; f++) {
+          task.accept(f);
+        }
+      }
+      return out;
+    }
+    // frameOf[p][v]: output frame of label v in plane p, or -1.
+    int planes = input.planes();
+    int[][] frameOf = new int[planes][];
+    // Described segments may be absent from the array (kept as empty frames).
+    int max = input.maxLabel();
+    for (int s : frameSegment) {
+      max = Math.max(max, s);
+    }
+    for (int p = 0; p < planes; p++) {
+      frameOf[p] = new int[max + 1];
+      Arrays.fill(frameOf[p], -1);
+    }
+    for (int f = 0; f < frames; f++) {
+      frameOf[framePlane[f]][frameSegment[f]] = f;
+    }
+    IntConsumer task =
+        p -> {
+          int[] labels = labelBuffer.get();
+          input.readLabels(p, labels);
+          int[] fo = frameOf[p];
+          for (int i = 0; i < ppf; i++) {
+            int v = labels[i];
+            if (v != 0) {
+              int f = fo[v];
+              if (f >= 0) {
+                long bit = (long) f * ppf + i;
+                out[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+              }
+            }
+          }
+        };
+    if (aligned) {
+      parallelFor(planes, executor, task);
+    } else {
+      for (int p = 0; p < planes; p++) {
+        task.accept(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code task} for 0..n-1 on the executor's threads and the calling thread, which claim
+   * indices from a shared counter; the first failure stops further work and is rethrown.
+   */
+  static void parallelFor(int n, Executor executor, IntConsumer task) {
+    if (n == 0) {
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(n);
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+              if (failure.get() == null) {
+                task.accept(i);
+              }
+            } catch (Throwable t) { // recorded, rethrown on the calling thread
+              failure.compareAndSet(null, t);
+            } finally {
+              done.countDown();
+            }
+          }
+        };
+    int helpers =
+        Math.min(
+            n - 1,
+            executor instanceof ForkJoinPool
+                ? ((ForkJoinPool) executor).getParallelism()
+                : Runtime.getRuntime().availableProcessors() - 1);
+    for (int i = 0; i < helpers; i++) {
+      executor.execute(worker);
+    }
+    worker.run();
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while encoding segmentation frames");
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    } else if (t instanceof Error) {
+      throw (Error) t;
+    } else if (t != null) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  /** Returns the frame descriptor of the output frames. */
+  FrameDescriptor descriptor() {
+    return descriptor;
+  }
+}

@@ -1,0 +1,163 @@
+package org.highdicom4j.seg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.highdicom4j.AlgorithmIdentificationSequence;
+import org.highdicom4j.coding.CodedConcept;
+import org.highdicom4j.coding.DCM;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.data.UidGenerator;
+import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.dict.UID;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/** Inputs and external tools shared by the segmentation tests. */
+final class SegTestData {
+  private SegTestData() {}
+
+  /** Returns the shared folder (../shared beside the repository), or null. */
+  static Path shared() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("shared/testdata"))) {
+      p = p.getParent();
+    }
+    return p == null ? null : p.resolve("shared");
+  }
+
+  /** Skips (or fails under CI) when a prerequisite is missing. */
+  static void require(boolean present, String what) {
+    if (!present && System.getenv("CI") != null) {
+      Assertions.fail(what + " is required under CI");
+    }
+    Assumptions.assumeTrue(present, what + " is absent: skipped");
+  }
+
+  static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Result of an external command. */
+  record Result(int exit, String out, String err) {}
+
+  static Result run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    Path out = Files.createTempFile("seg-tool", ".out");
+    Path err = Files.createTempFile("seg-tool", ".err");
+    pb.redirectOutput(out.toFile());
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("timed out: " + command);
+    }
+    Result r =
+        new Result(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+
+  static CodedConcept organ() {
+    return new CodedConcept("123037004", "SCT", "Anatomical Structure");
+  }
+
+  static SegmentDescription manual(int number, String label) {
+    return SegmentDescription.builder(
+            number,
+            label,
+            organ(),
+            new CodedConcept("10200004", "SCT", "Liver"),
+            SegmentAlgorithmTypeValues.MANUAL)
+        .build();
+  }
+
+  static SegmentDescription automatic(int number, String label) {
+    return SegmentDescription.builder(
+            number,
+            label,
+            organ(),
+            new CodedConcept("64033007", "SCT", "Kidney"),
+            SegmentAlgorithmTypeValues.AUTOMATIC)
+        .algorithmIdentification(
+            new AlgorithmIdentificationSequence("Test AI", DCM.ArtificialIntelligence, "1.0"))
+        .anatomicRegions(new CodedConcept("818981001", "SCT", "Abdomen"))
+        .build();
+  }
+
+  static List<SegmentDescription> descriptions(int... numbers) {
+    List<SegmentDescription> out = new ArrayList<>();
+    for (int n : numbers) {
+      out.add(n % 2 == 0 ? automatic(n, "Segment " + n) : manual(n, "Segment " + n));
+    }
+    return out;
+  }
+
+  /** Returns a builder with the required identity options set. */
+  static Segmentation.Builder identity(Segmentation.Builder b) {
+    return b.seriesInstanceUid(UidGenerator.newUid())
+        .seriesNumber(100)
+        .sopInstanceUid(UidGenerator.newUid())
+        .instanceNumber(1)
+        .manufacturer("highdicom4j tests")
+        .manufacturerModelName("SegmentationTest")
+        .softwareVersions("0.1")
+        .deviceSerialNumber("0001");
+  }
+
+  /**
+   * An Enhanced CT Image (PS3.3 A.38) without pixel data: frames in a patient frame of reference
+   * listed from the highest z down, so that output order and input order differ.
+   */
+  static DicomDataset enhancedCt(int frames, int rows, int columns) {
+    DicomDataset ds = new DicomDataset();
+    ds.setString(Tag.SOPClassUID, VR.UI, UID.EnhancedCTImageStorage);
+    ds.setString(Tag.SOPInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.StudyInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.SeriesInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.FrameOfReferenceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.Modality, VR.CS, "CT");
+    ds.setString(Tag.PatientName, VR.PN, "Enhanced^Synthetic");
+    ds.setString(Tag.PatientID, VR.LO, "HD4J-ENH-1");
+    ds.setString(Tag.PatientSex, VR.CS, "F");
+    ds.setString(Tag.StudyID, VR.SH, "7");
+    ds.setString(Tag.AccessionNumber, VR.SH, "ACC7");
+    ds.setString(Tag.StudyDate, VR.DA, "20240201");
+    ds.setString(Tag.StudyTime, VR.TM, "120000");
+    ds.setInt(Tag.NumberOfFrames, VR.IS, frames);
+    ds.setInt(Tag.Rows, VR.US, rows);
+    ds.setInt(Tag.Columns, VR.US, columns);
+    DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
+    DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
+    pm.setDouble(Tag.PixelSpacing, VR.DS, 0.5, 0.5);
+    pm.setDouble(Tag.SliceThickness, VR.DS, 3.0);
+    shared
+        .newSequence(Tag.PlaneOrientationSequence)
+        .addNewItem()
+        .setDouble(Tag.ImageOrientationPatient, VR.DS, 1, 0, 0, 0, 1, 0);
+    Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+    for (int f = 0; f < frames; f++) {
+      perFrame
+          .addNewItem()
+          .newSequence(Tag.PlanePositionSequence)
+          .addNewItem()
+          .setDouble(Tag.ImagePositionPatient, VR.DS, -4.0, -4.0, 3.0 * (frames - 1 - f));
+    }
+    return ds;
+  }
+}
