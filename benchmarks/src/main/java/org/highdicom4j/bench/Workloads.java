@@ -29,7 +29,7 @@ public final class Workloads {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read, decode");
+          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read, seg-create, decode");
       System.exit(2);
     }
     Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
@@ -42,6 +42,15 @@ public final class Workloads {
         new SeriesReadWorkload(
                 Path.of(required(opts, "source")),
                 Integer.parseInt(opts.getOrDefault("threads", "1")))
+            .run(repeat);
+        break;
+      case "seg-create":
+        new SegCreateWorkload(
+                Path.of(required(opts, "source")),
+                Integer.parseInt(opts.getOrDefault("segments", "50")),
+                opts.getOrDefault("type", "BINARY"),
+                opts.get("ts"),
+                opts.containsKey("out") ? Path.of(opts.get("out")) : null)
             .run(repeat);
         break;
       case "decode":
