@@ -51,7 +51,7 @@ public final class Nifti1 {
   static final int DT_UINT32 = 768;
 
   /**
-   * Reads a NIfTI-1 file; names ending in {@code .gz} are decompressed.
+   * Reads a NIfTI-1 file; gzip-compressed content (recognised by its magic bytes) is decompressed.
    *
    * @param path a {@code .nii} or {@code .nii.gz} file
    * @return the image
@@ -62,12 +62,16 @@ public final class Nifti1 {
   public static Nifti1Image read(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
     long fileSize = Files.size(path);
-    boolean gz = isGzip(path);
-    try (InputStream raw = Files.newInputStream(path)) {
-      InputStream in =
-          gz
-              ? new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)
-              : new BufferedInputStream(raw, 1 << 16);
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      // Gzip is recognised by its magic bytes, so a compressed file named .nii reads too.
+      raw.mark(2);
+      boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      if (!gz && isGzip(path)) {
+        throw new ImageFormatException(
+            FORMAT, "gzip stream", 0, "is missing (expected gzip data in a .gz file): not gzip");
+      }
+      InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
       // The bound for data: the file itself, or the most a gzip stream of this size can inflate to.
       long available = gz ? fileSize * DataIo.MAX_DEFLATE_RATIO : fileSize;
       return read(in, available, gz);
@@ -153,7 +157,7 @@ public final class Nifti1 {
       throw fail(
           "vox_offset",
           108,
-          "is not a whole byte offset past the header (expected ≥ 352): " + voxOffsetF);
+          "is not a whole byte offset past the header (expected ≥ 348): " + voxOffsetF);
     }
     long voxOffset = (long) voxOffsetF;
     long voxels = (long) ni * nj * nk * nt;

@@ -4,7 +4,7 @@ Usage: formats_check.py COMMAND ARGS...; prints "key=value" lines (nested keys j
 list items, also of nested lists, joined by spaces).
   nrrd FILE...          parse NRRD (raw/gzip, attached or detached) -> shape, dtype, sha256, sum
   nifti FILE            parse a NIfTI-1 header and data -> header fields, qform/sform, sha256
-  make-nifti OUT SPEC   write a NIfTI-1 file described by the JSON SPEC
+  make-nifti (OUT SPEC)...  write NIfTI-1 files described by the JSON SPECs
   npy-save (OUT DESCR C|F MAJOR)...  numpy writes arange(24).reshape(2, 3, 4) as DESCR
   npy-load FILE...      numpy loads each FILE -> dtype, shape, values in C order
 """
@@ -158,7 +158,7 @@ def main():
     elif cmd == "nifti":
         result = nifti(args[0])
     elif cmd == "make-nifti":
-        result = make_nifti(args[0], json.loads(args[1]))
+        result = [make_nifti(args[i], json.loads(args[i + 1])) for i in range(0, len(args), 2)]
     elif cmd == "npy-save":
         result = [npy_save(*args[i: i + 4]) for i in range(0, len(args), 4)]
     elif cmd == "npy-load":
