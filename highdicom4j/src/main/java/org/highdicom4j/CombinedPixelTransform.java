@@ -472,6 +472,21 @@ final class CombinedPixelTransform {
     return appliesToAllFrames;
   }
 
+  /**
+   * Returns whether the transform leaves monochrome stored values as they are, in their own type,
+   * so that frames can be copied without passing through {@link #apply}.
+   */
+  boolean isIdentity() {
+    return colorType == ColorType.MONOCHROME
+        && output == input
+        && lut == null
+        && slopeIntercept == null
+        && window == null
+        && voiLutAfterRescale == null
+        && colorManager == null
+        && rangeCheck == null;
+  }
+
   /** Returns whether the output has three samples per pixel. */
   boolean colorOutput() {
     return colorType == ColorType.COLOR || (colorType == ColorType.PALETTE_COLOR && lut != null);

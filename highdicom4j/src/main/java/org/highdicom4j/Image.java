@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
@@ -13,11 +14,13 @@ import org.highdicom4j.codec.PixelDataFrames;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.dict.ElementDictionary;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.DicomFile;
 import org.highdicom4j.dicom.io.DicomReader;
 import org.highdicom4j.dicom.io.ReadOptions;
 import org.highdicom4j.dicom.io.TransferSyntax;
+import org.highdicom4j.spatial.Spatial;
 
 /**
  * A DICOM image: any instance of an Image Information Entity with Pixel Data (7FE0,0010), Float
@@ -36,6 +39,8 @@ import org.highdicom4j.dicom.io.TransferSyntax;
 public final class Image {
   /** Values above this size stay in the file with lazy frame retrieval. */
   static final long LAZY_BULK_THRESHOLD = 4096;
+
+  private static final String TPM = "total pixel matrix";
 
   private final DicomDataset dataset;
   private final TransferSyntax transferSyntax;
@@ -131,6 +136,26 @@ public final class Image {
     return new Image(dataset.deepCopy(), transferSyntax, options);
   }
 
+  /** Wraps a data set without copying it (for data sets this library read itself). */
+  static Image wrap(DicomDataset dataset, TransferSyntax transferSyntax, ImageReadOptions options) {
+    return new Image(dataset, transferSyntax, options);
+  }
+
+  /** Returns the options the image was read with. */
+  ImageReadOptions readOptions() {
+    return options;
+  }
+
+  /** Returns the frame attributes of the Image Pixel Module. */
+  FrameDescriptor descriptor() {
+    return requirePixels().descriptor();
+  }
+
+  /** Returns the data set itself (not a view), for package-internal readers. */
+  DicomDataset rawDataset() {
+    return dataset;
+  }
+
   /** Returns a read-only view of the data set. */
   public DicomDataset dataset() {
     return dataset.readOnlyView();
@@ -179,6 +204,66 @@ public final class Image {
       out[i] = seq.get(i).getInt(Tag.DimensionIndexPointer, 0);
     }
     return out;
+  }
+
+  /**
+   * Returns whether the values of Dimension Index Values (0020,9157) for the given dimension index
+   * pointers identify every frame uniquely, the prerequisite for indexing frames by them;
+   * highdicom's {@code are_dimension_indices_unique}.
+   *
+   * @param dimensionIndexPointers tags of Dimension Index Pointer (0020,9165) values of Dimension
+   *     Index Sequence (0020,9222), e.g. {@link Tag#ImagePositionPatient}
+   * @return whether no two frames share the combination of index values
+   * @throws IllegalArgumentException when a pointer is not in the Dimension Index Sequence
+   * @throws IllegalStateException when a frame lacks Dimension Index Values
+   */
+  public boolean areDimensionIndicesUnique(int... dimensionIndexPointers) {
+    return DimensionIndices.areUnique(dataset, numberOfFrames(), dimensionIndexPointers);
+  }
+
+  /**
+   * Returns whether the dimension index values of the given attributes identify every frame
+   * uniquely; the keyword form of {@link #areDimensionIndicesUnique(int...)}.
+   *
+   * @param keywords attribute keywords such as {@code "ImagePositionPatient"}
+   * @return whether no two frames share the combination of index values
+   * @throws IllegalArgumentException when a keyword is unknown or not a dimension index pointer
+   */
+  public boolean areDimensionIndicesUnique(String... keywords) {
+    Objects.requireNonNull(keywords, "keywords");
+    int[] tags = new int[keywords.length];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = ElementDictionary.tagOf(Objects.requireNonNull(keywords[i], "keywords[i]"));
+      if (tags[i] == -1) {
+        throw new IllegalArgumentException(
+            "Dimension index pointer is not a known keyword (expected e.g."
+                + " \"ImagePositionPatient\"): "
+                + keywords[i]);
+      }
+    }
+    return areDimensionIndicesUnique(tags);
+  }
+
+  /**
+   * Returns the frame-of-reference coordinate system the image lies in; highdicom's {@code
+   * coordinate_system}: SLIDE with Image Orientation (Slide) (0048,0102) or Image Center Point
+   * Coordinates Sequence, PATIENT with Image Position (Patient) (0020,0032) at the top level or in
+   * the functional groups, empty without Frame of Reference UID (0020,0052) or any position.
+   */
+  public Optional<CoordinateSystemNames> coordinateSystem() {
+    return Spatial.getImageCoordinateSystem(dataset);
+  }
+
+  /**
+   * Returns the study, series and SOP instance UIDs of every instance the image references in its
+   * Common Instance Reference Module (PS3.3 C.12.2): Referenced Series Sequence (0008,1115) items
+   * (in this image's study) and Studies Containing Other Referenced Instances Sequence (0008,1200);
+   * highdicom's {@code get_source_image_uids}. Duplicates are dropped with a warning.
+   *
+   * @return the references in order of appearance, empty when there are none
+   */
+  public List<InstanceUids> getSourceImageUids() {
+    return DimensionIndices.referencedInstances(dataset);
   }
 
   /** Returns the stored value type: from BitsAllocated and Pixel Representation, or float. */
@@ -450,10 +535,10 @@ public final class Image {
           "Image is not indexable as a total pixel matrix (expected a tiled image with one focal"
               + " plane and optical path and distinct tile positions)");
     }
-    int r0 = bound(rowStart, 0, l.totalRows, asIndices, "row_start");
-    int r1 = bound(rowEnd, l.totalRows, l.totalRows, asIndices, "row_end");
-    int c0 = bound(columnStart, 0, l.totalColumns, asIndices, "column_start");
-    int c1 = bound(columnEnd, l.totalColumns, l.totalColumns, asIndices, "column_end");
+    int r0 = bound(rowStart, 0, l.totalRows, asIndices, "row_start", TPM);
+    int r1 = bound(rowEnd, l.totalRows, l.totalRows, asIndices, "row_end", TPM);
+    int c0 = bound(columnStart, 0, l.totalColumns, asIndices, "column_start", TPM);
+    int c1 = bound(columnEnd, l.totalColumns, l.totalColumns, asIndices, "column_end", TPM);
     if (r0 >= r1 || c0 >= c1) {
       throw new IllegalArgumentException(
           "Total pixel matrix region is empty (expected start < end): rows "
@@ -498,12 +583,178 @@ public final class Image {
     return out;
   }
 
+  /**
+   * Returns the geometry of the image in 3D space with highdicom's defaults (rtol 0.01,
+   * perpendicularity 1e-3, no missing positions, duplicates allowed); highdicom's {@code
+   * get_volume_geometry()}.
+   *
+   * @return the geometry, or empty when the image is no regularly spaced volume
+   */
+  public Optional<VolumeGeometry> getVolumeGeometry() {
+    return getVolumeGeometry(null, null, null, false, true);
+  }
+
+  /**
+   * Returns the geometry of the image in 3D space, without decoding pixels; highdicom's {@code
+   * get_volume_geometry(rtol, atol, perpendicular_tol, allow_missing_positions,
+   * allow_duplicate_positions)}. It exists for frames at regularly spaced positions along the
+   * normal of one shared orientation (multi-frame CT, MR, PET; from Plane Position Sequence
+   * (0020,9113) per frame), for a single frame with a position and orientation (depth 1, spacing
+   * from Spacing Between Slices (0018,0088) or 1), and for a tiled slide image indexable as a total
+   * pixel matrix (depth 1, origin from Total Pixel Matrix Origin Sequence (0048,0008)). Slices are
+   * ordered along column cosines × row cosines.
+   *
+   * @param rtol relative tolerance of spacing regularity, or null (0.01 when atol is null too)
+   * @param atol absolute tolerance in millimetres, or null; not together with rtol
+   * @param perpendicularTol tolerance of the stack direction against the normal, or null (1e-3)
+   * @param allowMissingPositions allow positions without a frame
+   * @param allowDuplicatePositions allow several frames at one position
+   * @return the geometry, or empty when the image is no regularly spaced volume
+   * @throws IllegalArgumentException when rtol and atol are both given, or Spacing Between Slices
+   *     contradicts the positions
+   */
+  public Optional<VolumeGeometry> getVolumeGeometry(
+      Double rtol,
+      Double atol,
+      Double perpendicularTol,
+      boolean allowMissingPositions,
+      boolean allowDuplicatePositions) {
+    return Volumes.imageGeometry(
+        this,
+        new VolumeReadOptions(rtol, atol, perpendicularTol, null, allowMissingPositions),
+        allowDuplicatePositions);
+  }
+
+  /**
+   * Returns the frames as a volume with the default transforms (every transform present except VOI,
+   * FLOAT64) and tolerances; highdicom's {@code get_volume()}.
+   *
+   * @return the volume
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException when the image is no regularly spaced volume
+   */
+  public Volume getVolume() throws IOException {
+    return getVolume(PixelTransformOptions.DEFAULT, VolumeReadOptions.defaults());
+  }
+
+  /**
+   * Returns all frames as a volume.
+   *
+   * @param transforms the pixel transforms and output type
+   * @param options tolerances and gap handling
+   * @return the volume
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException when the image is no regularly spaced volume
+   */
+  public Volume getVolume(PixelTransformOptions transforms, VolumeReadOptions options)
+      throws IOException {
+    return getVolume(null, null, null, null, null, null, false, transforms, options);
+  }
+
+  /**
+   * Returns the frames, or a region of them, as a volume (array and affine); highdicom's {@code
+   * get_volume(slice_start, slice_end, row_start, row_end, column_start, column_end, as_indices,
+   * dtype, apply_…, allow_missing_positions, rtol, atol)}.
+   *
+   * <p>The geometry is that of {@link #getVolumeGeometry} without duplicate positions. Only the
+   * frames of the requested slices are read and decoded, in parallel on the executor of the read
+   * options, and each passes through the same pixel transform pipeline as {@link #getFrame}. For a
+   * tiled image the volume has one slice and only the tiles overlapping the requested rows and
+   * columns are read. Slices at missing positions (with {@code allowMissingPositions}) are 0.
+   *
+   * <p>Bounds are 1-based, starts inclusive and ends exclusive ({@code sliceEnd} n includes slice n
+   * − 1); with {@code asIndices} they are 0-based. Negative values count from the end (−1 is the
+   * last); null means the first or past the last. {@code getVolume(2, null, 11, null, 21, null,
+   * false, …)} equals {@code getVolume().slice("1:, 10:, 20:")}, affine included.
+   *
+   * @param sliceStart first slice, or null
+   * @param sliceEnd slice after the last, or null
+   * @param rowStart first row, or null
+   * @param rowEnd row after the last, or null
+   * @param columnStart first column, or null
+   * @param columnEnd column after the last, or null
+   * @param asIndices read the bounds as 0-based indices
+   * @param transforms the pixel transforms and output type
+   * @param options tolerances and gap handling ({@code orientationTol} does not apply)
+   * @return the volume of shape (slices, rows, columns) or, for colour output, (slices, rows,
+   *     columns, 3) with an RGB channel
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException when the image is no regularly spaced volume
+   * @throws IllegalArgumentException when a bound is 0 (1-based), outside the volume, or the region
+   *     is empty, or a transform does not fit
+   */
+  public Volume getVolume(
+      Integer sliceStart,
+      Integer sliceEnd,
+      Integer rowStart,
+      Integer rowEnd,
+      Integer columnStart,
+      Integer columnEnd,
+      boolean asIndices,
+      PixelTransformOptions transforms,
+      VolumeReadOptions options)
+      throws IOException {
+    Objects.requireNonNull(options, "options");
+    return Volumes.imageVolume(
+        this,
+        sliceStart,
+        sliceEnd,
+        rowStart,
+        rowEnd,
+        columnStart,
+        columnEnd,
+        asIndices,
+        transforms,
+        options);
+  }
+
+  /**
+   * Builds a volume from a series of single-frame images with the default transforms and
+   * tolerances; highdicom's {@code get_volume_from_series(series_datasets)}.
+   *
+   * @param series the images, in any order
+   * @return the volume, FLOAT64
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalArgumentException when the images are no regularly spaced volume
+   */
+  public static Volume getVolumeFromSeries(List<Image> series) throws IOException {
+    return getVolumeFromSeries(series, PixelTransformOptions.DEFAULT, VolumeReadOptions.defaults());
+  }
+
+  /**
+   * Builds a volume from a series of single-frame images; highdicom's {@code
+   * get_volume_from_series(series_datasets, dtype, apply_…, atol, rtol, perpendicular_tol,
+   * orientation_tol)}. The images must be single-frame ("Datasets should be single-frame images."),
+   * of one series ("Images do not belong to the same series."), in the patient coordinate system
+   * ("Dataset should exist in the patient coordinate_system."), share a frame of reference ("Images
+   * do not share a frame of reference."), an orientation ("Images do not have the same
+   * orientation.", or with an orientation tolerance "Orientations are not consistent within the
+   * specified tolerance."), pixel spacing and size, and lie at regularly spaced positions along the
+   * normal ("Series is not a regularly-spaced volume."); Spacing Between Slices (0018,0088) of the
+   * first image, when present, must agree with the positions. The first slice is the one furthest
+   * against column cosines × row cosines. Frames decode in parallel and pass through the same
+   * transform pipeline as {@link #getFrame}. For data sets and files see {@link Volumes#fromSeries}
+   * and {@link Volumes#read}.
+   *
+   * @param series the images, in any order
+   * @param transforms the pixel transforms and output type
+   * @param options tolerances and gap handling
+   * @return the volume
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalArgumentException when the images are no regularly spaced volume
+   */
+  public static Volume getVolumeFromSeries(
+      List<Image> series, PixelTransformOptions transforms, VolumeReadOptions options)
+      throws IOException {
+    return Volumes.fromImages(series, transforms, options);
+  }
+
   private static void copy(NdArray src, int from, NdArray dst, int to, int count) {
     System.arraycopy(src.data(), src.offset() + from, dst.data(), dst.offset() + to, count);
   }
 
   /** Converts a 1-based (or 0-based) bound with Python semantics to a 0-based index. */
-  private static int bound(Integer v, int dflt, int total, boolean asIndices, String name) {
+  static int bound(Integer v, int dflt, int total, boolean asIndices, String name, String what) {
     if (v == null) {
       return dflt;
     }
@@ -516,7 +767,9 @@ public final class Image {
       throw new IllegalArgumentException(
           "Argument \""
               + name
-              + "\" is outside the total pixel matrix (expected within "
+              + "\" is outside the "
+              + what
+              + " (expected within "
               + total
               + "): "
               + v);
@@ -532,7 +785,18 @@ public final class Image {
     return tileLayout;
   }
 
-  private CombinedPixelTransform transform(int index, PixelTransformOptions o) {
+  /**
+   * Decodes one frame (0-based index) and applies a transform built for it.
+   *
+   * @param index 0-based frame index
+   * @param t the transform of that frame (or one that applies to all frames)
+   * @return the transformed frame
+   */
+  NdArray transformedFrame(int index, CombinedPixelTransform t) throws IOException {
+    return t.apply(toTransformInput(requirePixels().decode(index)));
+  }
+
+  CombinedPixelTransform transform(int index, PixelTransformOptions o) {
     requirePixels();
     return new CombinedPixelTransform(dataset, index, o, storedDtype, inputRange());
   }

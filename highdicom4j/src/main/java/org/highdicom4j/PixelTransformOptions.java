@@ -53,6 +53,27 @@ public final class PixelTransformOptions {
     this.applyIccProfile = b.applyIccProfile;
   }
 
+  /**
+   * Returns options that apply no value transform: no real-world value map, modality, VOI,
+   * presentation, palette colour or ICC transform, so that frames hold stored values converted to
+   * {@code dtype} (colour frames decoded as YBR_FULL are still converted to RGB). With {@code
+   * dtype} equal to the stored type ({@link Image#storedDtype()}) frames are copied as they are.
+   *
+   * @param dtype the output type; it must hold every stored value
+   * @return the options
+   */
+  public static PixelTransformOptions storedValues(DType dtype) {
+    return builder()
+        .dtype(dtype)
+        .applyRealWorldTransform(false)
+        .applyModalityTransform(false)
+        .applyVoiTransform(false)
+        .applyPresentationLut(false)
+        .applyPaletteColorLut(false)
+        .applyIccProfile(false)
+        .build();
+  }
+
   /** Returns a builder with the defaults. */
   public static Builder builder() {
     return new Builder();

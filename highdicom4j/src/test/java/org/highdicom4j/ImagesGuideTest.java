@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.io.ImageFileReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +93,49 @@ class ImagesGuideTest {
   }
 
   @Test
+  void introspection() throws Exception {
+    Path path = Corpus.file("highdicom/seg_image_ct_binary.dcm");
+    // snippet:introspection
+    Image seg = Image.read(path);
+    Optional<CoordinateSystemNames> cs = seg.coordinateSystem(); // PATIENT
+    int[] pointers = seg.dimensionIndexPointers(); // ReferencedSegmentNumber, ImagePositionPatient
+    boolean byPosition =
+        seg.areDimensionIndicesUnique(Tag.ReferencedSegmentNumber, Tag.ImagePositionPatient);
+    List<InstanceUids> sources = seg.getSourceImageUids(); // study, series, instance UIDs
+    // end
+    assertEquals(Optional.of(CoordinateSystemNames.PATIENT), cs);
+    assertEquals(2, pointers.length);
+    assertTrue(byPosition);
+    assertEquals(4, sources.size());
+  }
+
+  @Test
+  void volumes() throws Exception {
+    Path path = Corpus.file("pydicom-data/eCT_Supplemental.dcm");
+    // snippet:volume
+    Image ct = Image.read(path);
+    Optional<VolumeGeometry> geometry = ct.getVolumeGeometry(); // empty if not a regular stack
+    Volume hu = ct.getVolume(); // frames sorted along the normal, same transforms as getFrame
+    double[][] affine = hu.affine(); // voxel indices to patient coordinates (LPS, mm)
+    // end
+    assertTrue(geometry.orElseThrow().geometryEqual(hu));
+    assertEquals(4, affine.length);
+  }
+
+  @Test
+  void imageFileReader() throws Exception {
+    Path path = Corpus.file("pydicom-data/emri_small.dcm");
+    // snippet:reader
+    try (ImageFileReader reader = new ImageFileReader(path)) {
+      reader.open(); // reads the metadata only
+      int frames = reader.numberOfFrames();
+      byte[] raw = reader.readFrameRaw(frames - 1); // 0-based indices, as in highdicom
+      NdArray last = reader.readFrame(frames - 1);
+    }
+    // end
+  }
+
+  @Test
   void guideSnippetsMatchThisFile() throws Exception {
     Path root = Path.of("").toAbsolutePath();
     while (root != null && !Files.isDirectory(root.resolve("docs"))) {
@@ -107,6 +153,6 @@ class ImagesGuideTest {
       assertTrue(guide.contains(code), "docs/images.md lacks snippet " + m.group(1) + ":\n" + code);
       found++;
     }
-    assertEquals(5, found);
+    assertEquals(8, found);
   }
 }

@@ -74,15 +74,24 @@ class PlanePositionSequenceTest {
   void readOptionsCombineAndRejectTwoTolerances() {
     VolumeReadOptions o =
         VolumeReadOptions.defaults()
-            .withDtype(DType.FLOAT64)
-            .withApplyModalityTransform(true)
             .withAtol(0.1)
+            .withPerpendicularTol(0.01)
+            .withOrientationTol(1e-4)
             .withAllowMissingPositions(true);
-    assertEquals(DType.FLOAT64, o.dtype());
     assertEquals(0.1, o.atol());
+    assertEquals(0.01, o.perpendicularTol());
+    assertEquals(1e-4, o.orientationTol());
+    assertTrue(o.allowMissingPositions());
     assertEquals(0.05, o.withRtol(0.05).rtol());
+    assertEquals(null, o.withRtol(0.05).atol());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new VolumeReadOptions(1.0, 1.0, null, null, false));
+    assertEquals("Arguments 'rtol' and 'atol' may not be provided together.", e.getMessage());
     assertThrows(
-        IllegalArgumentException.class, () -> new VolumeReadOptions(null, null, 1.0, 1.0, false));
+        IllegalArgumentException.class,
+        () -> VolumeReadOptions.defaults().withOrientationTol(-1.0));
   }
 
   /** A TILED_FULL slide image of 5 x 7 pixels in 2 x 3 tiles, two focal planes 0.5 mm apart. */

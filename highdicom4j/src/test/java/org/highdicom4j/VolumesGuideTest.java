@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -170,13 +171,50 @@ class VolumesGuideTest {
     try (Stream<Path> s = Files.list(seriesDirectory)) {
       files = s.toList();
     }
-    Volume ct = Volumes.read(files, VolumeReadOptions.defaults()); // rescaled to float32 HU
-    Volume raw = Volumes.read(files, VolumeReadOptions.storedValues()); // int16 stored values
+    List<Image> images = new ArrayList<>();
+    for (Path f : files) {
+      images.add(Image.read(f));
+    }
+    Volume ct = Image.getVolumeFromSeries(images); // rescaled to float64 HU
+    Volume raw =
+        Image.getVolumeFromSeries(
+            images,
+            PixelTransformOptions.storedValues(DType.INT16), // int16 stored values
+            VolumeReadOptions.defaults());
     PlanePositionSequence first = ct.getPlanePosition(0); // for a SEG or PM per-frame group
     // end snippet
-    assertEquals(DType.FLOAT32, ct.dtype());
+    assertEquals(DType.FLOAT64, ct.dtype());
+    assertEquals(raw.array().getDouble(1, 200, 300) - 1024, ct.array().getDouble(1, 200, 300));
     assertEquals(DType.INT16, raw.dtype());
     assertArrayEquals(new double[] {-235.2, -226.8, -126.69}, first.imagePosition(), 1e-4);
+  }
+
+  @Test
+  void readingAnEnhancedImage() throws Exception {
+    Path dir = VolumesCorpusTest.sharedDir();
+    Assumptions.assumeTrue(dir != null, "../shared/testdata not found");
+    Path path = dir.resolve("testdata/pydicom-data/eCT_Supplemental.dcm");
+    // snippet: enhanced
+    Image image = Image.read(path, ImageReadOptions.LAZY);
+    Optional<VolumeGeometry> geometry = image.getVolumeGeometry(); // no pixels are decoded
+    Volume volume = image.getVolume(); // every frame, rescaled, float64
+    // slices 2.., rows 11.., columns 21.. (1-based and end-exclusive, as in highdicom)
+    Volume sub =
+        image.getVolume(
+            2,
+            null,
+            11,
+            null,
+            21,
+            null,
+            false,
+            PixelTransformOptions.DEFAULT,
+            VolumeReadOptions.defaults());
+    // sub equals volume.slice("1:, 10:, 20:"), affine included
+    // end snippet
+    assertTrue(geometry.orElseThrow().geometryEqual(volume));
+    assertEquals(volume.slice("1:, 10:, 20:").array(), sub.array());
+    assertTrue(volume.slice("1:, 10:, 20:").geometryEqual(sub, 1e-9));
   }
 
   @Test
@@ -205,6 +243,6 @@ class VolumesGuideTest {
       count++;
       from = e;
     }
-    assertEquals(7, count);
+    assertEquals(8, count);
   }
 }

@@ -5,24 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.highdicom4j.DType;
+import org.highdicom4j.Image;
+import org.highdicom4j.ImageReadOptions;
+import org.highdicom4j.PixelTransformOptions;
+import org.highdicom4j.Volume;
+import org.highdicom4j.VolumeReadOptions;
 import org.highdicom4j.dicom.data.DicomDataset;
-import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.DicomReader;
 import org.highdicom4j.sample.SyntheticCtSeries;
 
 /**
  * The {@code series-read} workload: read every file of a CT series with its pixel data (phase
- * "dcmread", the peer's "pydicom dcmread x N"), then sort by position along the slice normal and
- * stack the pixels into one int16 array (phase "read+sort+stack", the peer's "dcmread + sort +
- * stack pixel_array").
+ * "dcmread", the peer's "pydicom dcmread x N"), then read the series again as {@link Image}s and
+ * build a volume of stored values with {@link Image#getVolumeFromSeries} (phase "read+sort+stack",
+ * the peer's "dcmread + sort + stack pixel_array": sorted along the slice normal, spacing checked,
+ * int16 stored values stacked).
  */
 final class SeriesReadWorkload {
+  /** Stored values as int16, as the peer's stacked {@code pixel_array}s. */
+  private static final PixelTransformOptions STORED_INT16 =
+      PixelTransformOptions.storedValues(DType.INT16);
+
   private final List<Path> files;
   private final int threads;
 
@@ -58,9 +67,12 @@ final class SeriesReadWorkload {
         long t1 = System.nanoTime();
         checksum += ds.size();
         ds = null; // the second phase reads the series again; the first one's data is garbage now
-        short[] volume = sortAndStack(readAll(pool));
+        Volume volume =
+            Image.getVolumeFromSeries(
+                readImages(pool), STORED_INT16, VolumeReadOptions.defaults());
         long t2 = System.nanoTime();
-        checksum += volume[volume.length / 2];
+        short[] voxels = (short[]) volume.array().data();
+        checksum += voxels[voxels.length / 2];
         if (r > 0) {
           read.add(t1 - t0);
           stack.add(t2 - t1);
@@ -102,28 +114,32 @@ final class SeriesReadWorkload {
     return out;
   }
 
-  /** Sorts along the slice normal (cross product of the orientation vectors) and stacks. */
-  private static short[] sortAndStack(List<DicomDataset> slices) {
-    double[] o = slices.get(0).getDoubles(Tag.ImageOrientationPatient);
-    double[] n = {o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]};
-    List<DicomDataset> sorted = new ArrayList<>(slices);
-    sorted.sort(
-        Comparator.comparingDouble(
-            ds -> {
-              double[] p = ds.getDoubles(Tag.ImagePositionPatient);
-              return p[0] * n[0] + p[1] * n[1] + p[2] * n[2];
-            }));
-    int rows = sorted.get(0).getInt(Tag.Rows, 0);
-    int cols = sorted.get(0).getInt(Tag.Columns, 0);
-    int frame = rows * cols;
-    short[] volume = new short[sorted.size() * frame];
-    for (int s = 0; s < sorted.size(); s++) {
-      byte[] px = sorted.get(s).getBytes(Tag.PixelData);
-      java.nio.ByteBuffer.wrap(px)
-          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-          .asShortBuffer()
-          .get(volume, s * frame, frame);
+  private List<Image> readImages(ExecutorService pool) throws Exception {
+    List<Image> out = new ArrayList<>(files.size());
+    if (pool == null) {
+      // one thread, like the peer: frames decode on the calling thread
+      ImageReadOptions sameThread = ImageReadOptions.DEFAULT.withExecutor(Runnable::run);
+      for (Path f : files) {
+        out.add(Image.read(f, sameThread));
+      }
+      return out;
     }
-    return volume;
+    ImageReadOptions onPool = ImageReadOptions.DEFAULT.withExecutor(pool);
+    List<Future<Image>> futures = new ArrayList<>();
+    for (Path f : files) {
+      futures.add(
+          pool.submit(
+              () -> {
+                try {
+                  return Image.read(f, onPool);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }));
+    }
+    for (Future<Image> f : futures) {
+      out.add(f.get());
+    }
+    return out;
   }
 }

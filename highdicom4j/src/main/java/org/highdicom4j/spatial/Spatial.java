@@ -514,8 +514,9 @@ public final class Spatial {
    * orientation (for the default convention "DR", right-handed: column cosines × row cosines); the
    * consecutive distances must equal their mean within tolerance (or, with missing positions
    * allowed, be integer multiples of the smallest distance or the spacing hint), and the line from
-   * the first to the last plane must be parallel to the normal (dot product within 1e-3 of ±1). A
-   * single plane (or only duplicates of one) is a volume of spacing 1.0 (or the hint).
+   * the first to the last plane must be parallel to the normal (dot product within the
+   * perpendicularity tolerance, default 1e-3, of ±1). A single plane (or only duplicates of one) is
+   * a volume of spacing 1.0 (or the hint).
    *
    * @param imagePositions n positions of three coordinates
    * @param imageOrientation six direction cosines
@@ -640,9 +641,8 @@ public final class Spatial {
       return Optional.empty();
     }
     double dot = Mat.dot(normal, span) / len;
-    boolean perpendicular =
-        Math.abs(dot - 1) < DOT_PRODUCT_PERPENDICULAR_TOLERANCE
-            || Math.abs(dot + 1) < DOT_PRODUCT_PERPENDICULAR_TOLERANCE;
+    double ptol = options.effectivePerpendicularTol();
+    boolean perpendicular = Math.abs(dot - 1) < ptol || Math.abs(dot + 1) < ptol;
     if (!regular || !perpendicular) {
       return Optional.empty();
     }

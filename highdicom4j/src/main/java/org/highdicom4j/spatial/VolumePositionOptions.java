@@ -21,6 +21,9 @@ import org.highdicom4j.AxisHandedness;
  * @param handedness handedness that decides the positive slice direction
  * @param enforceHandedness with {@code sort == false}, require the given order to have that
  *     handedness
+ * @param perpendicularTol tolerance on the dot product between the slice normal and the line from
+ *     the first to the last plane (it must be within this of ±1), or null for the default 1e-3
+ *     (highdicom's {@code perpendicular_tol}, 0.26)
  */
 public record VolumePositionOptions(
     Double rtol,
@@ -31,7 +34,8 @@ public record VolumePositionOptions(
     Double spacingHint,
     String indexConvention,
     AxisHandedness handedness,
-    boolean enforceHandedness) {
+    boolean enforceHandedness,
+    Double perpendicularTol) {
 
   /** Default relative tolerance of slice spacing regularity (highdicom: 1 %). */
   public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-2;
@@ -57,7 +61,47 @@ public record VolumePositionOptions(
       // Negative values occur in some corners of the standard; only the magnitude matters.
       spacingHint = Math.abs(spacingHint);
     }
+    if (perpendicularTol != null && !(perpendicularTol >= 0)) {
+      throw new IllegalArgumentException(
+          "Argument 'perpendicular_tol' must be non-negative: " + perpendicularTol);
+    }
     Spatial.normalizePixelIndexConvention(indexConvention);
+  }
+
+  /**
+   * Creates options with the default perpendicularity tolerance.
+   *
+   * @param rtol relative tolerance, or null
+   * @param atol absolute tolerance in millimetres, or null
+   * @param sort sort positions along the normal
+   * @param allowMissingPositions allow gaps
+   * @param allowDuplicatePositions allow several planes at one position
+   * @param spacingHint expected spacing, or null
+   * @param indexConvention in-plane index convention
+   * @param handedness handedness of the slice direction
+   * @param enforceHandedness require the given order's handedness when not sorting
+   */
+  public VolumePositionOptions(
+      Double rtol,
+      Double atol,
+      boolean sort,
+      boolean allowMissingPositions,
+      boolean allowDuplicatePositions,
+      Double spacingHint,
+      String indexConvention,
+      AxisHandedness handedness,
+      boolean enforceHandedness) {
+    this(
+        rtol,
+        atol,
+        sort,
+        allowMissingPositions,
+        allowDuplicatePositions,
+        spacingHint,
+        indexConvention,
+        handedness,
+        enforceHandedness,
+        null);
   }
 
   /**
@@ -84,7 +128,8 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -103,7 +148,8 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -122,7 +168,8 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -141,7 +188,8 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -160,7 +208,8 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -179,7 +228,8 @@ public record VolumePositionOptions(
         value,
         indexConvention,
         handedness,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -199,7 +249,8 @@ public record VolumePositionOptions(
         spacingHint,
         convention,
         hand,
-        enforceHandedness);
+        enforceHandedness,
+        perpendicularTol);
   }
 
   /**
@@ -218,7 +269,34 @@ public record VolumePositionOptions(
         spacingHint,
         indexConvention,
         handedness,
+        value,
+        perpendicularTol);
+  }
+
+  /**
+   * Returns a copy with another perpendicularity tolerance.
+   *
+   * @param value tolerance on the dot product, or null for the default 1e-3
+   * @return the options
+   */
+  public VolumePositionOptions withPerpendicularTol(Double value) {
+    return new VolumePositionOptions(
+        rtol,
+        atol,
+        sort,
+        allowMissingPositions,
+        allowDuplicatePositions,
+        spacingHint,
+        indexConvention,
+        handedness,
+        enforceHandedness,
         value);
+  }
+
+  double effectivePerpendicularTol() {
+    return perpendicularTol == null
+        ? Spatial.DOT_PRODUCT_PERPENDICULAR_TOLERANCE
+        : perpendicularTol;
   }
 
   double effectiveRtol() {
