@@ -21,7 +21,11 @@ import org.highdicom4j.dicom.dict.ElementDictionary;
  *
  * <p>Typed accessors convert on the fly: {@link #getString}, {@link #getInts}, {@link #getDoubles},
  * {@link #getDate}, {@link #getPersonName} and so on. Accessors return null (or an empty array, or
- * the given default) when the element is absent or empty.
+ * the given default) when the element is absent or empty. Values read from malformed input fail
+ * only on access, and only with the exceptions each accessor documents: {@link
+ * IllegalStateException} when the VR does not allow the conversion, {@link
+ * IllegalArgumentException} (including {@link NumberFormatException}) when the value does not
+ * parse, and {@link UncheckedIOException} when bulk data cannot be read.
  *
  * <p>Instances are not thread-safe for modification. {@link #readOnlyView()} gives a view that
  * rejects modification; {@link #deepCopy()} an independent copy.
@@ -399,7 +403,7 @@ public final class DicomDataset {
     for (int i = 0; i < s.size; i++) {
       Object v = s.values[i];
       if (v instanceof byte[] && s.vrs[i].usesSpecificCharacterSet()) {
-        text(i);
+        text(i, true);
       } else if (v instanceof Sequence) {
         for (DicomDataset item : ((Sequence) v).items()) {
           if (!item.contains(SPECIFIC_CHARACTER_SET)) {
@@ -435,17 +439,46 @@ public final class DicomDataset {
 
   /** Decoded text of a text-VR element, padding removed, cached in the slot. */
   private String text(int i) {
+    return text(i, false);
+  }
+
+  /**
+   * Decoded text of a text-VR element. The text replaces the stored bytes only when it encodes back
+   * to them, or when {@code keep} asks for it (the character set is about to change): bytes the
+   * character set cannot represent (decoded leniently, e.g. to U+FFFD) stay as read, so that
+   * reading a value never makes the data set unwritable.
+   */
+  private String text(int i, boolean keep) {
     Object v = store.values[i];
     if (v instanceof String) {
       return (String) v;
     }
     VR vr = store.vrs[i];
     byte[] b = bytesOf(i);
-    String s = specificCharacterSet().decode(b, 0, trimmedLength(b, vr), vr);
-    if (v instanceof byte[]) {
+    int n = trimmedLength(b, vr);
+    SpecificCharacterSet cs = specificCharacterSet();
+    String s = cs.decode(b, 0, n, vr);
+    if (v instanceof byte[] && (keep || encodesBack(cs, s, vr, b, n))) {
       store.values[i] = s;
     }
     return s;
+  }
+
+  private static boolean encodesBack(SpecificCharacterSet cs, String s, VR vr, byte[] b, int n) {
+    boolean plain = true;
+    for (int k = 0; k < n && plain; k++) {
+      plain = b[k] > 0 && b[k] != 0x1B;
+    }
+    if (plain) {
+      // 7-bit bytes without escapes decode to the same ASCII text in every character set.
+      return true;
+    }
+    try {
+      byte[] e = cs.encode(s, vr);
+      return Arrays.equals(e, 0, e.length, b, 0, n);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Length without trailing padding: spaces (text) and NULs (any VR, commonly found). */
@@ -497,6 +530,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values; empty when absent or empty
+   * @throws IllegalStateException when the VR has no string form (sequences, OB, UN and other byte
+   *     VRs)
    */
   public String[] getStrings(int tag) {
     int i = indexOf(tag);
@@ -572,6 +607,7 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the value, or null when absent or empty
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag) {
     return getString(tag, 0, null);
@@ -583,6 +619,7 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag, String defaultValue) {
     return getString(tag, 0, defaultValue);
@@ -595,6 +632,7 @@ public final class DicomDataset {
    * @param index 0-based value index
    * @param defaultValue returned when there is no such value
    * @return the value
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag, int index, String defaultValue) {
     String[] s = getStrings(tag);
@@ -608,7 +646,7 @@ public final class DicomDataset {
    * @param tag the tag
    * @return the values, empty when absent or empty
    * @throws IllegalStateException when a value does not fit or the VR is not integral
-   * @throws NumberFormatException when an IS value is not an integer
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public int[] getInts(int tag) {
     int i = indexOf(tag);
@@ -650,6 +688,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the value does not fit or the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public int getInt(int tag, int defaultValue) {
     int[] v = getInts(tag);
@@ -661,6 +701,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty; UV values above 2^63 are negative
+   * @throws IllegalStateException when the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public long[] getLongs(int tag) {
     int i = indexOf(tag);
@@ -704,6 +746,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public long getLong(int tag, long defaultValue) {
     long[] v = getLongs(tag);
@@ -715,7 +759,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty
-   * @throws NumberFormatException when a DS value is not a number
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public double[] getDoubles(int tag) {
     int i = indexOf(tag);
@@ -756,6 +801,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public double getDouble(int tag, double defaultValue) {
     double[] v = getDoubles(tag);
@@ -767,6 +814,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public float[] getFloats(int tag) {
     int i = indexOf(tag);
@@ -824,6 +873,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the name, or null when absent or empty
+   * @throws IllegalArgumentException when the value has more than 3 component groups or 5
+   *     components
    */
   public PersonName getPersonName(int tag) {
     String s = getString(tag);
