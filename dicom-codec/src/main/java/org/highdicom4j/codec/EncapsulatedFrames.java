@@ -50,6 +50,15 @@ public final class EncapsulatedFrames {
       }
       return byOffsets(fragments, offsets);
     }
+    if (numberOfFrames > n) {
+      // Every frame needs a fragment of its own (PS3.5 A.4); checked before anything is sized by
+      // a Number of Frames that may be corrupt.
+      throw new DicomStreamException(
+          "PixelData (7FE0,0010) has fewer fragments than frames (expected ≥ NumberOfFrames "
+              + numberOfFrames
+              + "): "
+              + n);
+    }
     List<int[]> out = new ArrayList<>(numberOfFrames);
     if (n == numberOfFrames) {
       for (int i = 1; i <= n; i++) {

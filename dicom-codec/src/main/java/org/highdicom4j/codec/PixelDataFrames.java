@@ -262,6 +262,9 @@ public final class PixelDataFrames {
    * @throws IOException when a frame is truncated or corrupt
    */
   public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
+    // The last frame must exist before room is made for all of them: Number of Frames may be
+    // corrupt (e.g. 2147483647).
+    rawFrame(numberOfFrames - 1);
     if (dataset.getFragments(pixelTag) == null) {
       List<DecodedFrame> out = new ArrayList<>(numberOfFrames);
       for (int i = 0; i < numberOfFrames; i++) {

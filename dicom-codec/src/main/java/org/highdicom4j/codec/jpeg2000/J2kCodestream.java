@@ -18,6 +18,11 @@ final class J2kCodestream {
   private static final int COD = 0xFF52;
   private static final int CAP = 0xFF50;
   private static final int SOT = 0xFF90;
+  private static final int SOD = 0xFF93;
+  private static final int SOP = 0xFF91;
+  private static final int EPH = 0xFF92;
+  private static final int PPM = 0xFF60;
+  private static final int PPT = 0xFF61;
   private static final int EOC = 0xFFD9;
   private static final int JP2C = 0x6A703263;
   private static final int MAX_TILES = 65535;
@@ -219,6 +224,8 @@ final class J2kCodestream {
           throw error(
               "uses High-Throughput JPEG 2000 (CAP marker), which this decoder does not support",
               p);
+        } else if (marker == PPM) {
+          throw packedHeaders(p);
         }
         p += 2 + length;
       }
@@ -350,12 +357,14 @@ final class J2kCodestream {
           if (q - 2 <= p + 12 || u16(data, q - 2) != EOC) {
             throw error("last tile-part (Psot 0) does not end with EOC (truncated)", p);
           }
+          checkTilePartData(data, p, q - 2);
           p = end;
           break;
         }
         if (psot < 14 || p + psot > end) {
           throw error("tile-part length Psot " + psot + " exceeds the data (truncated)", p);
         }
+        checkTilePartData(data, p, (int) (p + psot));
         p += (int) psot;
       }
       for (int t = 0; t < tiles; t++) {
@@ -373,6 +382,61 @@ final class J2kCodestream {
         }
       }
     }
+  }
+
+  /**
+   * Checks one tile-part from its SOT to {@code tilePartEnd}: its header must reach SOD, and its
+   * bit stream must not hold a marker other than SOP and EPH. Bit stuffing and the MQ coder never
+   * put a byte above 8F after FF (ISO/IEC 15444-1 Annexes B.10 and C), so such a pair is
+   * corruption; JJ2000 would loop forever on FF FF inside a packet header.
+   */
+  private static void checkTilePartData(byte[] data, int sot, int tilePartEnd)
+      throws DicomStreamException {
+    int p = sot + 12;
+    while (true) {
+      if (p + 2 > tilePartEnd) {
+        throw error("tile-part header has no SOD marker", sot);
+      }
+      int marker = u16(data, p);
+      if (marker == SOD) {
+        p += 2;
+        break;
+      }
+      if ((marker & 0xFF00) != 0xFF00 || marker < 0xFF30) {
+        throw error(String.format("tile-part header: expected a marker, found %04X", marker), p);
+      }
+      if (marker == PPT) {
+        throw packedHeaders(p);
+      }
+      if (p + 4 > tilePartEnd) {
+        throw error("tile-part header marker segment is truncated", p);
+      }
+      int length = u16(data, p + 2);
+      if (length < 2 || p + 2 + length > tilePartEnd) {
+        throw error(
+            String.format("marker %04X segment length %d exceeds the tile-part", marker, length),
+            p);
+      }
+      p += 2 + length;
+    }
+    for (int i = p; i + 1 < tilePartEnd; i++) {
+      if (data[i] == (byte) 0xFF && (data[i + 1] & 0xFF) > 0x8F) {
+        int marker = u16(data, i);
+        if (marker != SOP && marker != EPH) {
+          throw error(
+              String.format("bit stream holds marker %04X (expected none but SOP and EPH)", marker),
+              i);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packed packet headers (PPM, PPT) are read by JJ2000 from a buffer whose end it does not detect,
+   * so corrupt ones make it loop forever; they are rare in DICOM and rejected.
+   */
+  private static DicomStreamException packedHeaders(int p) {
+    return error("uses packed packet headers (PPM or PPT), which this decoder does not support", p);
   }
 
   private static long ceilDiv(long a, long b) {

@@ -136,6 +136,26 @@ public final class RleCodec implements FrameCodec {
       starts[s] = (int) off;
     }
     starts[expectedSegments] = encoded.length;
+    // PackBits turns 2 bytes into at most 128: a segment too short to fill its share of the frame
+    // is rejected before the frame, whose size comes from attributes that may be corrupt, is
+    // allocated.
+    long perSegment = d.bitsAllocated() == 1 ? (d.pixelCount() + 7L) >>> 3 : d.pixelCount();
+    for (int s = 0; s < expectedSegments; s++) {
+      long capacity = 64L * (starts[s + 1] - starts[s] + 1);
+      if (perSegment > capacity) {
+        throw new DicomStreamException(
+            "RLE segment "
+                + (s + 1)
+                + " is too short for the frame (expected ≥ "
+                + (2 * ((perSegment + 127) / 128))
+                + " bytes for "
+                + perSegment
+                + " decoded bytes): "
+                + (starts[s + 1] - starts[s]),
+            starts[s],
+            PIXEL_DATA_TAG);
+      }
+    }
 
     if (d.bitsAllocated() == 1) {
       byte[] packed = new byte[(d.pixelCount() + 7) >>> 3];

@@ -261,4 +261,44 @@ class Jpeg2000CodecTest extends FrameCodecContractTest {
         UnsupportedTransferSyntaxException.class,
         () -> c.decode("1.2.840.10008.1.2.4.201", new byte[4], mono(2, 2, 8, 8, false)));
   }
+
+  private static int indexOf(byte[] b, int marker) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == marker) {
+        return i;
+      }
+    }
+    throw new AssertionError(String.format("no marker FF%02X", marker));
+  }
+
+  @Test
+  void rejectsMarkersInsideTheBitStreamWhichJj2000WouldLoopOn() throws Exception {
+    FrameDescriptor d = mono(32, 32, 16, 16, false);
+    byte[] encoded = codec().encode(LOSSLESS, randomFrame(d, 9), d);
+    // FF FF cannot occur after SOD (ISO/IEC 15444-1 B.10.1, C.1.3); JJ2000's packet header
+    // reader never leaves it.
+    byte[] bad = encoded.clone();
+    int sod = indexOf(bad, 0x93);
+    Arrays.fill(bad, sod + 3, Math.min(sod + 40, bad.length - 2), (byte) 0xFF);
+    DicomStreamException e =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60),
+            () -> assertThrows(DicomStreamException.class, () -> codec().decode(LOSSLESS, bad, d)));
+    assertTrue(e.getMessage().contains("marker FFFF"), e.getMessage());
+  }
+
+  @Test
+  void rejectsPackedPacketHeaders() throws Exception {
+    FrameDescriptor d = mono(8, 8, 8, 8, false);
+    byte[] encoded = codec().encode(LOSSLESS, randomFrame(d, 3), d);
+    int sot = indexOf(encoded, 0x90);
+    byte[] ppm = {(byte) 0xFF, 0x60, 0, 3, 0}; // PPM with Zppm 0 and no headers
+    byte[] withPpm = new byte[encoded.length + ppm.length];
+    System.arraycopy(encoded, 0, withPpm, 0, sot);
+    System.arraycopy(ppm, 0, withPpm, sot, ppm.length);
+    System.arraycopy(encoded, sot, withPpm, sot + ppm.length, encoded.length - sot);
+    DicomStreamException e =
+        assertThrows(DicomStreamException.class, () -> codec().decode(LOSSLESS, withPpm, d));
+    assertTrue(e.getMessage().contains("PPM or PPT"), e.getMessage());
+  }
 }

@@ -307,4 +307,16 @@ class RleCodecTest extends FrameCodecContractTest {
       assertArrayEquals(decoded.data(), new RleCodec().decode(RLE, again, d).data());
     }
   }
+
+  @Test
+  void rejectsAFrameLargerThanItsSegmentsCanHoldBeforeAllocatingIt() throws IOException {
+    FrameDescriptor small = d(4, 4, 1, 8, 8, false);
+    byte[] encoded = codec.encode(RLE, new byte[16], small);
+    // PackBits gives at most 128 bytes per 2 encoded ones, so a few bytes cannot fill the 1.6 GB
+    // that corrupt Rows and Columns claim.
+    FrameDescriptor huge = d(40000, 40000, 1, 8, 8, false);
+    DicomStreamException e =
+        assertThrows(DicomStreamException.class, () -> codec.decode(RLE, encoded, huge));
+    assertTrue(e.getMessage().contains("too short for the frame"), e.getMessage());
+  }
 }

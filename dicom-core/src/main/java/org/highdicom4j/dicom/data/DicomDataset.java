@@ -21,7 +21,11 @@ import org.highdicom4j.dicom.dict.ElementDictionary;
  *
  * <p>Typed accessors convert on the fly: {@link #getString}, {@link #getInts}, {@link #getDoubles},
  * {@link #getDate}, {@link #getPersonName} and so on. Accessors return null (or an empty array, or
- * the given default) when the element is absent or empty.
+ * the given default) when the element is absent or empty. Values read from malformed input fail
+ * only on access, and only with the exceptions each accessor documents: {@link
+ * IllegalStateException} when the VR does not allow the conversion, {@link
+ * IllegalArgumentException} (including {@link NumberFormatException}) when the value does not
+ * parse, and {@link UncheckedIOException} when bulk data cannot be read.
  *
  * <p>Instances are not thread-safe for modification. {@link #readOnlyView()} gives a view that
  * rejects modification; {@link #deepCopy()} an independent copy.
@@ -516,6 +520,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values; empty when absent or empty
+   * @throws IllegalStateException when the VR has no string form (sequences, OB, UN and other byte
+   *     VRs)
    */
   public String[] getStrings(int tag) {
     int i = indexOf(tag);
@@ -591,6 +597,7 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the value, or null when absent or empty
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag) {
     return getString(tag, 0, null);
@@ -602,6 +609,7 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag, String defaultValue) {
     return getString(tag, 0, defaultValue);
@@ -614,6 +622,7 @@ public final class DicomDataset {
    * @param index 0-based value index
    * @param defaultValue returned when there is no such value
    * @return the value
+   * @throws IllegalStateException when the VR has no string form
    */
   public String getString(int tag, int index, String defaultValue) {
     String[] s = getStrings(tag);
@@ -627,7 +636,7 @@ public final class DicomDataset {
    * @param tag the tag
    * @return the values, empty when absent or empty
    * @throws IllegalStateException when a value does not fit or the VR is not integral
-   * @throws NumberFormatException when an IS value is not an integer
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public int[] getInts(int tag) {
     int i = indexOf(tag);
@@ -669,6 +678,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the value does not fit or the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public int getInt(int tag, int defaultValue) {
     int[] v = getInts(tag);
@@ -680,6 +691,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty; UV values above 2^63 are negative
+   * @throws IllegalStateException when the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public long[] getLongs(int tag) {
     int i = indexOf(tag);
@@ -723,6 +736,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR is not integral
+   * @throws NumberFormatException when an IS or DS value is not a number
    */
   public long getLong(int tag, long defaultValue) {
     long[] v = getLongs(tag);
@@ -734,7 +749,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty
-   * @throws NumberFormatException when a DS value is not a number
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public double[] getDoubles(int tag) {
     int i = indexOf(tag);
@@ -775,6 +791,8 @@ public final class DicomDataset {
    * @param tag the tag
    * @param defaultValue returned when absent or empty
    * @return the value
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public double getDouble(int tag, double defaultValue) {
     double[] v = getDoubles(tag);
@@ -786,6 +804,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the values, empty when absent or empty
+   * @throws IllegalStateException when the VR is not numeric
+   * @throws NumberFormatException when a DS or IS value is not a number
    */
   public float[] getFloats(int tag) {
     int i = indexOf(tag);
@@ -843,6 +863,8 @@ public final class DicomDataset {
    *
    * @param tag the tag
    * @return the name, or null when absent or empty
+   * @throws IllegalArgumentException when the value has more than 3 component groups or 5
+   *     components
    */
   public PersonName getPersonName(int tag) {
     String s = getString(tag);

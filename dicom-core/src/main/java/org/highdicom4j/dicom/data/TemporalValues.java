@@ -1,5 +1,6 @@
 package org.highdicom4j.dicom.data;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -15,6 +16,16 @@ final class TemporalValues {
   private TemporalValues() {}
 
   static LocalDate parseDate(String s) {
+    try {
+      return parseDateFields(s);
+    } catch (DateTimeException e) {
+      // Fields of the right form but out of range (month 20, hour 25): the value is still bad.
+      throw new IllegalArgumentException(
+          "DA value is not valid (expected " + e.getMessage() + "): " + s, e);
+    }
+  }
+
+  private static LocalDate parseDateFields(String s) {
     String v = s.trim();
     if (v.length() == 10 && v.charAt(4) == '.' && v.charAt(7) == '.') {
       // ACR-NEMA style "YYYY.MM.DD", still found in old files.
@@ -31,6 +42,16 @@ final class TemporalValues {
   }
 
   static LocalTime parseTime(String s) {
+    try {
+      return parseTimeFields(s);
+    } catch (DateTimeException e) {
+      // Fields of the right form but out of range (month 20, hour 25): the value is still bad.
+      throw new IllegalArgumentException(
+          "TM value is not valid (expected " + e.getMessage() + "): " + s, e);
+    }
+  }
+
+  private static LocalTime parseTimeFields(String s) {
     String v = s.trim();
     if (v.indexOf(':') >= 0) {
       // ACR-NEMA style "HH:MM:SS.frac".
@@ -66,6 +87,16 @@ final class TemporalValues {
   }
 
   static Temporal parseDateTime(String s) {
+    try {
+      return parseDateTimeFields(s);
+    } catch (DateTimeException e) {
+      // Fields of the right form but out of range (month 20, hour 25): the value is still bad.
+      throw new IllegalArgumentException(
+          "DT value is not valid (expected " + e.getMessage() + "): " + s, e);
+    }
+  }
+
+  private static Temporal parseDateTimeFields(String s) {
     String v = s.trim();
     ZoneOffset offset = null;
     int z = Math.max(v.indexOf('+'), v.indexOf('-'));

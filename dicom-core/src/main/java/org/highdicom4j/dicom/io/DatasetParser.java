@@ -100,6 +100,12 @@ final class DatasetParser {
           in.skip(in.remaining() == Long.MAX_VALUE ? 0 : in.remaining(), -1);
           return End.INPUT;
         }
+        if (in.atEnd()) {
+          throw new DicomStreamException(
+              "input ends inside an item (expected " + (end - elementStart) + " more bytes)",
+              elementStart,
+              enclosingTag);
+        }
         throw new DicomStreamException(
             "input ends inside an element header", elementStart, enclosingTag);
       }
@@ -229,12 +235,9 @@ final class DatasetParser {
       ds.putValue(tag, vr, readPixelValue(ds, tag, vr, len, bigEndian));
       return;
     }
-    if (len > in.remaining()) {
-      throw new DicomStreamException(
-          "value length exceeds the remaining bytes (expected ≤ " + in.remaining() + "): " + len,
-          elementStart,
-          utag);
-    }
+    // A sequence or item length is not checked against the bytes that remain: it allocates
+    // nothing, and a stream of unknown length could not check it, so files and streams both read
+    // such a value until its delimiter or the end of the input.
     if (vr == VR.SQ) {
       Sequence seq = ds.newSequence(tag);
       readItems(seq, in.position() + len, explicit, bigEndian, depth, tag);
@@ -245,6 +248,12 @@ final class DatasetParser {
       Sequence seq = ds.newSequence(tag);
       readItems(seq, in.position() + len, false, false, depth, tag);
       return;
+    }
+    if (len > in.remaining()) {
+      throw new DicomStreamException(
+          "value length exceeds the remaining bytes (expected ≤ " + in.remaining() + "): " + len,
+          elementStart,
+          utag);
     }
     if (len > options.bulkDataThreshold() && bulkSource != null) {
       int swap = bigEndian ? swapUnit(ds, tag, vr) : 0;
@@ -305,11 +314,6 @@ final class DatasetParser {
             DicomDataset.tagString(tag),
             itemStart);
         itemEnd = end;
-      } else if (itemEnd >= 0 && len > in.remaining()) {
-        throw new DicomStreamException(
-            "item length exceeds the remaining bytes (expected ≤ " + in.remaining() + "): " + len,
-            itemStart,
-            utag);
       }
       long outer = enclosingTag;
       enclosingTag = utag;

@@ -1,5 +1,6 @@
 package org.highdicom4j.dicom.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -8,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.VR;
@@ -109,6 +111,22 @@ public final class DicomReader {
 
   private static DicomFile read(Input in, ReadOptions options, BulkDataSource source)
       throws IOException {
+    try {
+      return parse(in, options, source);
+    } catch (StackOverflowError e) {
+      // Only reachable when ReadOptions.maxDepth is raised far above its default: the parser
+      // recurses once per sequence level, and malformed input must not escape as an Error.
+      throw new DicomStreamException(
+          "sequences nested too deeply for the thread's stack (expected ≤ "
+              + options.maxDepth()
+              + " levels, and fewer than the stack holds)",
+          DicomStreamException.UNKNOWN,
+          DicomStreamException.UNKNOWN);
+    }
+  }
+
+  private static DicomFile parse(Input in, ReadOptions options, BulkDataSource source)
+      throws IOException {
     skipPreamble(in);
     DicomDataset meta = new DicomDataset();
     DatasetParser metaParser = new DatasetParser(in, ReadOptions.DEFAULT, null);
@@ -123,7 +141,17 @@ public final class DicomReader {
       Input inflated =
           Input.of(new InflaterInputStream(in.remainderAsStream(), new Inflater(true), 1 << 16));
       DatasetParser parser = new DatasetParser(inflated, options, null);
-      parser.parse(ds, -1, true, false, 0);
+      try {
+        parser.parse(ds, -1, true, false, 0);
+      } catch (ZipException | EOFException e) {
+        // The inflater's own exceptions: corrupt or cut-off deflate data.
+        throw new DicomStreamException(
+            "deflated data set cannot be inflated (expected a complete deflate stream): "
+                + e.getMessage(),
+            DicomStreamException.UNKNOWN,
+            DicomStreamException.UNKNOWN,
+            e);
+      }
       parser.resolveAmbiguousVrs();
       return new DicomFile(fmi, ds, declared);
     }

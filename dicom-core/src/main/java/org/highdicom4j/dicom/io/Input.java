@@ -153,24 +153,30 @@ final class Input {
    */
   byte[] readAtMost(long len, long tag) throws IOException {
     long start = position();
-    if (len > Integer.MAX_VALUE - 8) {
-      throw new DicomStreamException(
-          "value length too large to hold in memory (expected < 2 GiB): " + len, start, tag);
-    }
-    int n = (int) Math.min(len, remaining());
+    long n = Math.min(len, remaining());
     if (length >= 0) {
       return readBytes(n, tag);
     }
-    byte[] out = new byte[Math.min(n, EAGER_ALLOCATION_LIMIT)];
+    // Unknown length: the claimed length may be corrupt, so only the bytes that arrive count
+    // against the 2 GiB limit of one array.
+    int cap = (int) Math.min(n, Integer.MAX_VALUE - 8);
+    byte[] out = new byte[Math.min(cap, EAGER_ALLOCATION_LIMIT)];
     int have = 0;
     while (have < n) {
+      if (have == cap) {
+        if (!ensure(1)) {
+          break;
+        }
+        throw new DicomStreamException(
+            "value length too large to hold in memory (expected < 2 GiB): " + len, start, tag);
+      }
       if (have == out.length) {
-        out = Arrays.copyOf(out, (int) Math.min(n, (long) out.length * 2));
+        out = Arrays.copyOf(out, (int) Math.min(cap, (long) out.length * 2));
       }
       if (!ensure(1)) {
         return Arrays.copyOf(out, have);
       }
-      int chunk = Math.min(lim - pos, Math.min(out.length - have, n - have));
+      int chunk = Math.min(lim - pos, out.length - have);
       System.arraycopy(buf, pos, out, have, chunk);
       pos += chunk;
       have += chunk;

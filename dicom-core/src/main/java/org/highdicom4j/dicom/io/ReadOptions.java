@@ -8,7 +8,8 @@ package org.highdicom4j.dicom.io;
  * @param bulkDataThreshold values longer than this many bytes are not loaded but kept as {@link
  *     org.highdicom4j.dicom.data.BulkDataRef} read on demand; only for sources that can be read
  *     again (a file or a byte array), otherwise ignored
- * @param maxDepth the deepest sequence nesting accepted; deeper input is rejected as malformed
+ * @param maxDepth the deepest sequence nesting accepted; deeper input is rejected as malformed, and
+ *     so is input nested deeper than the reading thread's stack can follow
  */
 public record ReadOptions(boolean stopBeforePixelData, long bulkDataThreshold, int maxDepth) {
 

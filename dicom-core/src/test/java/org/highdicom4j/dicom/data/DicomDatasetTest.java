@@ -394,4 +394,38 @@ class DicomDatasetTest {
     b.putValue(PATIENT_ID, VR.SH, "ID".getBytes());
     assertNotEquals(a, b);
   }
+
+  @Test
+  void rejectsOutOfRangeDateAndTimeFieldsWithIllegalArgumentException() {
+    DicomDataset ds = new DicomDataset();
+    ds.setBytes(STUDY_DATE, VR.DA, "20042099".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ds.setBytes(STUDY_TIME, VR.TM, "256199".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ds.setBytes(
+        ACQUISITION_DATE_TIME,
+        VR.DT,
+        "20041399".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    // Month 20, hour 25 and month 13 are out of range (PS3.5 Table 6.2-1): documented as
+    // IllegalArgumentException, not java.time's DateTimeException.
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ds.getDate(STUDY_DATE));
+    assertTrue(e.getMessage().contains("20042099"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ds.getTime(STUDY_TIME));
+    assertThrows(IllegalArgumentException.class, () -> ds.getDateTime(ACQUISITION_DATE_TIME));
+  }
+
+  @Test
+  void keepsTheBytesOfTextItsCharacterSetCannotEncodeAfterReadingIt() {
+    // 0xA6 is not in the default repertoire (ISO IR 6); reading the value must not make the data
+    // set unwritable, so the bytes stay as they were.
+    byte[] raw = {'D', 'o', 'e', (byte) 0xA6, 'J'};
+    DicomDataset ds = new DicomDataset();
+    ds.setBytes(PATIENT_ID, VR.LO, raw);
+    assertEquals(5, ds.getString(PATIENT_ID).length());
+    assertArrayEquals(raw, ds.getBytes(PATIENT_ID));
+    // A value that does encode back is still cached as text.
+    ds.setBytes(
+        IMAGE_TYPE, VR.CS, "ORIGINAL ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("ORIGINAL", ds.getString(IMAGE_TYPE));
+    assertTrue(ds.valueAt(ds.indexOf(IMAGE_TYPE)) instanceof String);
+  }
 }

@@ -152,4 +152,68 @@ class DicomReaderTest {
     DicomStreamException e = assertThrows(DicomStreamException.class, () -> DicomReader.read(b));
     assertTrue(e.offset() >= 0 && e.tag() >= 0, e.getMessage());
   }
+
+  private static DicomFile fromOneByteStream(byte[] b) throws IOException {
+    return DicomReader.read(new DicomReaderCorpusTest.OneByteAtATime(new ByteArrayInputStream(b)));
+  }
+
+  @Test
+  void rejectsCorruptOrCutDeflatedDataWithDicomStreamException() throws IOException {
+    DicomDataset ds = new DicomDataset();
+    ds.setString(0x00080016, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+    ds.setString(0x00080018, VR.UI, "2.25.1");
+    ds.setString(0x00100010, VR.PN, "Doe^John");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DicomWriter.write(
+        out,
+        ds,
+        null,
+        WriteOptions.DEFAULT.withTransferSyntax(
+            TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid()));
+    byte[] file = out.toByteArray();
+    assertEquals("Doe^John", DicomReader.read(file).dataset().getString(0x00100010));
+    // The deflate stream follows the meta group, whose length (0002,0000) is at offset 140.
+    int deflateStart =
+        144 + (file[140] & 0xff | (file[141] & 0xff) << 8 | (file[142] & 0xff) << 16);
+    byte[] badBlock = file.clone();
+    badBlock[deflateStart] = (byte) 0xFF; // BTYPE 11: reserved (RFC 1951 3.2.3)
+    DicomStreamException e =
+        assertThrows(DicomStreamException.class, () -> DicomReader.read(badBlock));
+    assertTrue(e.getMessage().contains("cannot be inflated"), e.getMessage());
+    assertThrows(DicomStreamException.class, () -> fromOneByteStream(badBlock));
+    for (int n = deflateStart; n < file.length - 1; n++) {
+      byte[] cut = java.util.Arrays.copyOf(file, n);
+      assertThrows(DicomStreamException.class, () -> DicomReader.read(cut), "cut at " + n);
+      assertThrows(DicomStreamException.class, () -> fromOneByteStream(cut), "cut at " + n);
+    }
+  }
+
+  @Test
+  void keepsPixelDataWithAHugeLengthCutOffByAStreamAsFromBytes() throws IOException {
+    // (7FE0,0010) OB claiming 0x7FFFFFFF bytes, of which 4 are there.
+    byte[] b = bytes(0xE0, 0x7F, 0x10, 0x00, 'O', 'B', 0, 0, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3, 4);
+    assertArrayEquals(bytes(1, 2, 3, 4), DicomReader.read(b).dataset().getBytes(PIXEL_DATA));
+    assertArrayEquals(bytes(1, 2, 3, 4), fromOneByteStream(b).dataset().getBytes(PIXEL_DATA));
+  }
+
+  @Test
+  void readsAnItemLongerThanTheInputUpToTheSequenceDelimiterFromBytesAndStreams()
+      throws IOException {
+    // (0008,1115) SQ of undefined length; its item claims 0x00FFFFFF bytes but the sequence
+    // delimiter follows its only element.
+    byte[] b =
+        bytes(
+            0x08, 0, 0x15, 0x11, 'S', 'Q', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0x00, 0xE0,
+            0xFF, 0xFF, 0xFF, 0x00, 0x08, 0, 0x18, 0, 'U', 'I', 4, 0, '1', '.', '2', 0, 0xFE, 0xFF,
+            0xDD, 0xE0, 0, 0, 0, 0, 0x10, 0, 0x20, 0, 'L', 'O', 2, 0, 'I', 'D');
+    DicomDataset fromBytes = DicomReader.read(b).dataset();
+    assertEquals("1.2", fromBytes.getItem(0x00081115).getString(0x00080018));
+    assertEquals("ID", fromBytes.getString(0x00100020));
+    assertEquals(fromBytes, fromOneByteStream(b).dataset());
+    // Without the delimiter the input ends inside the item: rejected both ways.
+    byte[] cut = java.util.Arrays.copyOf(b, 32);
+    DicomStreamException e = assertThrows(DicomStreamException.class, () -> DicomReader.read(cut));
+    assertEquals(0x00081115L, e.tag());
+    assertThrows(DicomStreamException.class, () -> fromOneByteStream(cut));
+  }
 }
