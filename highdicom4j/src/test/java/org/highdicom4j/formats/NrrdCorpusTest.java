@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.highdicom4j.Volume;
-import org.highdicom4j.VolumeReadOptions;
 import org.highdicom4j.Volumes;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +81,7 @@ class NrrdCorpusTest {
     try (Stream<Path> s = Files.list(FormatsTestSupport.testdata(dir))) {
       paths = s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
     }
-    return Volumes.read(paths, VolumeReadOptions.defaults());
+    return Volumes.read(paths);
   }
 
   @Test
