@@ -98,8 +98,7 @@ class KeyObjectSelectionDocumentTest {
     DicomDataset ds = DicomReader.read(file).dataset();
     assertEquals("KO", ds.getString(Tag.Modality));
     assertEquals(STUDY_A, ds.getString(Tag.StudyInstanceUID));
-    assertEquals(
-        "2010", ds.getItem(Tag.ContentTemplateSequence).getString(Tag.TemplateIdentifier));
+    assertEquals("2010", ds.getItem(Tag.ContentTemplateSequence).getString(Tag.TemplateIdentifier));
     // Two studies in the evidence sequence, the first with two series.
     assertEquals(2, ds.getSequence(Tag.CurrentRequestedProcedureEvidenceSequence).size());
 
@@ -123,8 +122,7 @@ class KeyObjectSelectionDocumentTest {
         CompositeContentItem.class,
         read.content().getReferences(ValueTypeValues.COMPOSITE, null).get(0));
     assertInstanceOf(
-        ImageContentItem.class,
-        read.content().getReferences(null, UID.MRImageStorage).get(0));
+        ImageContentItem.class, read.content().getReferences(null, UID.MRImageStorage).get(0));
     assertEquals(0, read.content().getReferences(ValueTypeValues.WAVEFORM, null).size());
     assertThrows(
         IllegalArgumentException.class,
