@@ -37,6 +37,32 @@ public final class StructuredReports {
   }
 
   /**
+   * Reads an SR document from the bytes of a DICOM file (highdicom's {@code srread} of bytes).
+   *
+   * @param bytes the file's bytes
+   * @return the document, typed by its SOP class
+   * @throws IOException when the bytes are not DICOM
+   * @throws IllegalArgumentException as for {@link #read(Path)}
+   */
+  public static SRDocument read(byte[] bytes) throws IOException {
+    DicomFile file = DicomReader.read(Objects.requireNonNull(bytes, "bytes"));
+    return fromDataset(file.dataset(), file.transferSyntax().uid());
+  }
+
+  /**
+   * Reads an SR document from a stream holding a DICOM file; the stream is not closed.
+   *
+   * @param in the stream
+   * @return the document, typed by its SOP class
+   * @throws IOException when reading fails or the stream is not DICOM
+   * @throws IllegalArgumentException as for {@link #read(Path)}
+   */
+  public static SRDocument read(java.io.InputStream in) throws IOException {
+    DicomFile file = DicomReader.read(Objects.requireNonNull(in, "in"));
+    return fromDataset(file.dataset(), file.transferSyntax().uid());
+  }
+
+  /**
    * Reads an SR document from its data set.
    *
    * @param dataset the data set; it must not change afterwards

@@ -422,4 +422,57 @@ class SRDocumentTest {
           }
         });
   }
+
+  @Test
+  void writesPredecessorsAndRequestsInImplicitVr(@TempDir Path dir) throws Exception {
+    MeasurementReport report = planarReport();
+    ComprehensiveSR first =
+        identity(ComprehensiveSR.builder()).evidence(evidence()).content(report).build();
+    DicomDataset request = new DicomDataset();
+    request.setString(Tag.StudyInstanceUID, VR.UI, STUDY);
+    request.newSequence(Tag.ReferencedStudySequence);
+    request.setString(Tag.AccessionNumber, VR.SH, "A1");
+    request.setEmpty(Tag.PlacerOrderNumberImagingServiceRequest, VR.LO);
+    request.setEmpty(Tag.FillerOrderNumberImagingServiceRequest, VR.LO);
+    request.setString(Tag.RequestedProcedureID, VR.SH, "RP1");
+    request.setString(Tag.RequestedProcedureDescription, VR.LO, "CT chest");
+    request.newSequence(Tag.RequestedProcedureCodeSequence);
+    ComprehensiveSR second =
+        ComprehensiveSR.builder()
+            .evidence(evidence())
+            .content(report)
+            .previousVersions(List.of(first.dataset()))
+            .requestedProcedures(List.of(request))
+            .transferSyntaxUid(UID.ImplicitVRLittleEndian)
+            .seriesInstanceUid("1.2.826.0.1.3680043.8.498.6")
+            .seriesNumber(10)
+            .sopInstanceUid("1.2.826.0.1.3680043.8.498.60")
+            .instanceNumber(2)
+            .build();
+    Path file = dir.resolve("second.dcm");
+    second.write(file);
+    SrValidators.assertValid(file);
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    SRDocument read = StructuredReports.read(bytes);
+    assertEquals(UID.ImplicitVRLittleEndian, read.transferSyntaxUid());
+    assertEquals(
+        List.of(
+            new EvidenceReference(
+                STUDY,
+                "1.2.826.0.1.3680043.8.498.6",
+                "1.2.826.0.1.3680043.8.498.7",
+                UID.ComprehensiveSRStorage)),
+        SrUtils.readEvidence(read.dataset(), Tag.PredecessorDocumentsSequence));
+    assertEquals(
+        "RP1",
+        read.dataset().getItem(Tag.ReferencedRequestSequence).getString(Tag.RequestedProcedureID));
+    assertRejects(
+        "not supported for SR documents",
+        () ->
+            identity(ComprehensiveSR.builder())
+                .evidence(evidence())
+                .content(report)
+                .transferSyntaxUid(UID.JPEG2000Lossless)
+                .build());
+  }
 }
