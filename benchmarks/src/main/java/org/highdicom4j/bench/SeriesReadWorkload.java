@@ -68,8 +68,7 @@ final class SeriesReadWorkload {
         checksum += ds.size();
         ds = null; // the second phase reads the series again; the first one's data is garbage now
         Volume volume =
-            Image.getVolumeFromSeries(
-                readImages(pool), STORED_INT16, VolumeReadOptions.defaults());
+            Image.getVolumeFromSeries(readImages(pool), STORED_INT16, VolumeReadOptions.defaults());
         long t2 = System.nanoTime();
         short[] voxels = (short[]) volume.array().data();
         checksum += voxels[voxels.length / 2];

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -jar hd4j-bench.jar WORKLOAD [options] [--repeat N]}. Workloads: {@code
  * generate-ct --out DIR} (writes the 200-slice synthetic CT of the peer's timings), {@code
- * series-read --source DIR [--threads N]}.
+ * series-read --source DIR [--threads N]}, {@code sr-build --source DIR [--groups N] [--out FILE]},
+ * {@code sr-read --sr FILE}.
  */
 public final class Workloads {
   private Workloads() {}
@@ -29,7 +30,8 @@ public final class Workloads {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read, seg-create, decode");
+          "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read,"
+              + " seg-create, decode, sr-build, sr-read");
       System.exit(2);
     }
     Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
@@ -60,6 +62,16 @@ public final class Workloads {
                 opts.get("ts"),
                 Integer.parseInt(opts.getOrDefault("threads", "1")))
             .run(repeat);
+        break;
+      case "sr-build":
+        SrWorkload.runBuild(
+            Path.of(required(opts, "source")),
+            Integer.parseInt(opts.getOrDefault("groups", "100")),
+            opts.containsKey("out") ? Path.of(opts.get("out")) : null,
+            repeat);
+        break;
+      case "sr-read":
+        SrWorkload.runRead(Path.of(required(opts, "sr")), repeat);
         break;
       default:
         System.err.println("unknown workload: " + args[0]);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       PixelsCommand.class,
       TranscodeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      SrCommand.class
     })
 public final class Hd4j implements Runnable {
 

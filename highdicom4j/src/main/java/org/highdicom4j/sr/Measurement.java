@@ -213,6 +213,42 @@ public final class Measurement extends Template {
   }
 
   /**
+   * Returns the concept modifiers other than method, derivation and finding sites (HAS CONCEPT MOD
+   * CODE items, TID 1419 row 6).
+   *
+   * @return the modifiers in order, each with its name and value
+   */
+  public List<CodeContentItem> modifiers() {
+    List<CodeContentItem> out = new ArrayList<>();
+    for (ContentItem c : item.content()) {
+      if (c instanceof CodeContentItem
+          && c.relationshipType().orElse(null) == RelationshipTypeValues.HAS_CONCEPT_MOD
+          && !SrCodes.MEASUREMENT_METHOD.equals(c.name())
+          && !SrCodes.DERIVATION.equals(c.name())
+          && !SrCodes.FINDING_SITE.equals(c.name())) {
+        out.add((CodeContentItem) c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the derivation parameters (INFERRED FROM NUM items, TID 1419 row 13).
+   *
+   * @return the parameters in order
+   */
+  public List<NumContentItem> derivationParameters() {
+    List<NumContentItem> out = new ArrayList<>();
+    for (ContentItem c : item.content()) {
+      if (c instanceof NumContentItem
+          && c.relationshipType().orElse(null) == RelationshipTypeValues.INFERRED_FROM) {
+        out.add((NumContentItem) c);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns the NUM content item.
    *
    * @return the item
@@ -245,6 +281,8 @@ public final class Measurement extends Template {
     private final List<SourceImageForMeasurement> referencedImages = new ArrayList<>();
     private final List<Template> referencedCoordinates = new ArrayList<>();
     private RealWorldValueMap realWorldValueMap;
+    private final List<ContentItem> modifiers = new ArrayList<>();
+    private final List<ContentItem> derivationParameters = new ArrayList<>();
 
     private Builder(CodedConcept name, Double value, CodedConcept unit) {
       this.name = Objects.requireNonNull(name, "name");
@@ -373,6 +411,34 @@ public final class Measurement extends Template {
       return this;
     }
 
+    /**
+     * Adds a concept modifier of the measurement (TID 1419 row 6: HAS CONCEPT MOD CODE), e.g. a
+     * preprocessing step; may be called repeatedly.
+     *
+     * @param name the modifier's concept name
+     * @param value its coded value
+     * @return this builder
+     */
+    public Builder modifier(CodedConcept name, CodedConcept value) {
+      modifiers.add(new CodeContentItem(name, value, RelationshipTypeValues.HAS_CONCEPT_MOD));
+      return this;
+    }
+
+    /**
+     * Adds a derivation parameter (TID 1419 row 13: INFERRED FROM NUM); may be called repeatedly.
+     *
+     * @param name the parameter's concept name
+     * @param value its value
+     * @param unit its unit
+     * @return this builder
+     * @throws IllegalArgumentException when the value is not finite
+     */
+    public Builder derivationParameter(CodedConcept name, double value, CodedConcept unit) {
+      derivationParameters.add(
+          new NumContentItem(name, value, unit, RelationshipTypeValues.INFERRED_FROM));
+      return this;
+    }
+
     boolean hasCoordinates() {
       return !referencedCoordinates.isEmpty();
     }
@@ -388,6 +454,7 @@ public final class Measurement extends Template {
       if (method != null) {
         children.add(new CodeContentItem(SrCodes.MEASUREMENT_METHOD, method, mod));
       }
+      children.addAll(modifiers);
       if (derivation != null) {
         children.add(new CodeContentItem(SrCodes.DERIVATION, derivation, mod));
       }
@@ -406,6 +473,7 @@ public final class Measurement extends Template {
       for (Template t : referencedCoordinates) {
         children.addAll(t.contentItems());
       }
+      children.addAll(derivationParameters);
       if (realWorldValueMap != null) {
         children.addAll(
             realWorldValueMap

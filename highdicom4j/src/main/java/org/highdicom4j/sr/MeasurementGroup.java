@@ -248,15 +248,15 @@ public abstract class MeasurementGroup extends Template {
   }
 
   /**
-   * Returns all qualitative evaluations (CODE items with relationship CONTAINS other than the
-   * finding type).
+   * Returns all qualitative evaluations (CODE and TEXT items with relationship CONTAINS other than
+   * the finding type).
    *
    * @return the evaluations in order
    */
   public List<QualitativeEvaluation> qualitativeEvaluations() {
     List<QualitativeEvaluation> out = new ArrayList<>();
     for (ContentItem c : children()) {
-      if (c instanceof CodeContentItem
+      if ((c instanceof CodeContentItem || c instanceof TextContentItem)
           && c.relationshipType().orElse(null) == RelationshipTypeValues.CONTAINS
           && !SrCodes.FINDING.equals(c.name())) {
         out.add(QualitativeEvaluation.fromContentItem(c));

@@ -79,4 +79,51 @@ public final class ObserverContext extends Template {
         ? Optional.ofNullable(DeviceObserverIdentifyingAttributes.find(contentItems()))
         : Optional.empty();
   }
+
+  /**
+   * Finds the observer contexts among the children of a content item, e.g. a document's root: each
+   * run of HAS OBS CONTEXT items started by an Observer Type (121005, DCM) item (person items
+   * before any Observer Type form a Person context, the default of TID 1002); a Subject Class
+   * (121024, DCM) item ends a run.
+   *
+   * @param siblings the children
+   * @param observerType Person or Device to keep only those, or null for all
+   * @return the observer contexts in order
+   */
+  public static List<ObserverContext> findIn(
+      List<? extends ContentItem> siblings, CodedConcept observerType) {
+    Objects.requireNonNull(siblings, "siblings");
+    List<ObserverContext> out = new ArrayList<>();
+    List<ContentItem> run = null;
+    boolean started = false;
+    for (ContentItem c : siblings) {
+      if (c.relationshipType().orElse(null) != RelationshipTypeValues.HAS_OBS_CONTEXT) {
+        continue;
+      }
+      if (SrCodes.OBSERVER_TYPE.equals(c.name()) || SrCodes.SUBJECT_CLASS.equals(c.name())) {
+        addRun(out, run, observerType);
+        started = true;
+        run = SrCodes.OBSERVER_TYPE.equals(c.name()) ? new ArrayList<>() : null;
+      } else if (run == null) {
+        if (started || !SrCodes.PERSON_OBSERVER_NAME.equals(c.name())) {
+          continue;
+        }
+        started = true;
+        run = new ArrayList<>();
+      }
+      run.add(c);
+    }
+    addRun(out, run, observerType);
+    return out;
+  }
+
+  private static void addRun(
+      List<ObserverContext> out, List<ContentItem> run, CodedConcept observerType) {
+    if (run != null && !run.isEmpty()) {
+      ObserverContext oc = read(run);
+      if (observerType == null || observerType.equals(oc.observerType())) {
+        out.add(oc);
+      }
+    }
+  }
 }

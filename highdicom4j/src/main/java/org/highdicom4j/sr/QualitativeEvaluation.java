@@ -6,11 +6,12 @@ import org.highdicom4j.dicom.data.DicomDataset;
 
 /**
  * A qualitative evaluation of a measurement group (TID 1501, 1410, 1411 row "Qualitative
- * Evaluations"): a coded name-value pair, a CODE item with relationship CONTAINS; highdicom's
- * {@code QualitativeEvaluation}.
+ * Evaluations"): a coded name with a coded value (a CODE item with relationship CONTAINS,
+ * highdicom's {@code QualitativeEvaluation}) or, as dcmqi also writes, a free-text value (a TEXT
+ * item).
  */
 public final class QualitativeEvaluation extends Template {
-  private final CodeContentItem item;
+  private final ContentItem item;
 
   /**
    * Creates an evaluation.
@@ -23,19 +24,34 @@ public final class QualitativeEvaluation extends Template {
     this(new CodeContentItem(name, value, RelationshipTypeValues.CONTAINS));
   }
 
-  private QualitativeEvaluation(CodeContentItem item) {
+  /**
+   * Creates an evaluation with a free-text value (a TEXT item with relationship CONTAINS).
+   *
+   * @param name the concept evaluated
+   * @param text the value
+   * @throws NullPointerException when an argument is null
+   * @throws IllegalArgumentException when the text is empty
+   */
+  public QualitativeEvaluation(CodedConcept name, String text) {
+    this(new TextContentItem(name, text, RelationshipTypeValues.CONTAINS));
+  }
+
+  private QualitativeEvaluation(ContentItem item) {
     super(List.of(item));
     this.item = item;
   }
 
   /**
-   * Interprets a CODE content item as an evaluation.
+   * Interprets a CODE or TEXT content item as an evaluation.
    *
-   * @param item a CODE item
+   * @param item a CODE or TEXT item
    * @return the evaluation, keeping the item as read
-   * @throws IllegalArgumentException when the item is not a CODE item
+   * @throws IllegalArgumentException when the item is neither
    */
   public static QualitativeEvaluation fromContentItem(ContentItem item) {
+    if (item instanceof TextContentItem) {
+      return new QualitativeEvaluation(item);
+    }
     return new QualitativeEvaluation(
         ContentItem.cast(item, CodeContentItem.class, ValueTypeValues.CODE));
   }
@@ -63,18 +79,29 @@ public final class QualitativeEvaluation extends Template {
   /**
    * Returns the coded value.
    *
-   * @return the value
+   * @return the value, or null for a free-text evaluation
    */
   public CodedConcept value() {
-    return item.value();
+    return item instanceof CodeContentItem ? ((CodeContentItem) item).value() : null;
   }
 
   /**
-   * Returns the CODE content item.
+   * Returns the free-text value.
+   *
+   * @return the text, or empty for a coded evaluation
+   */
+  public java.util.Optional<String> textValue() {
+    return item instanceof TextContentItem
+        ? java.util.Optional.of(((TextContentItem) item).value())
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Returns the CODE or TEXT content item.
    *
    * @return the item
    */
-  public CodeContentItem toContentItem() {
+  public ContentItem toContentItem() {
     return item;
   }
 }

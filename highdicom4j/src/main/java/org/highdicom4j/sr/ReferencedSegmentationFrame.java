@@ -7,8 +7,13 @@ import java.util.Optional;
 
 /**
  * A segment in one frame of a segmentation as the region of a planar measurement group (TID 1410):
- * a Referenced Segmentation Frame (121214, DCM) IMAGE item with the frame and segment numbers,
- * followed by the frame's source image; highdicom's {@code ReferencedSegmentationFrame}.
+ * a Referenced Segmentation Frame (121214, DCM) IMAGE item with the frame number, followed by the
+ * frame's source image; highdicom's {@code ReferencedSegmentationFrame}.
+ *
+ * <p>Unlike highdicom, the segment number is not written: the Image SOP Instance Reference Macro
+ * (PS3.3 C.10.5) allows Referenced Segment Number (0062,000B) only when Referenced Frame Number
+ * (0008,1160) is absent (dciodvfy reports the pair as an error). A frame of a segmentation belongs
+ * to exactly one segment, which its Segment Identification Sequence names.
  */
 public final class ReferencedSegmentationFrame extends Template {
   /**
@@ -17,7 +22,7 @@ public final class ReferencedSegmentationFrame extends Template {
    * @param sopClassUid SOP Class UID of the segmentation
    * @param sopInstanceUid SOP Instance UID of the segmentation
    * @param frameNumber the frame, positive
-   * @param segmentNumber the segment, positive
+   * @param segmentNumber the segment, positive; checked, not encoded (see the class description)
    * @param sourceImage the image the frame was derived from
    * @throws IllegalArgumentException when a UID is invalid or a number not positive
    */
@@ -27,16 +32,28 @@ public final class ReferencedSegmentationFrame extends Template {
       int frameNumber,
       int segmentNumber,
       SourceImageForSegmentation sourceImage) {
-    super(
-        List.of(
-            new ImageContentItem(
-                SrCodes.REFERENCED_SEGMENTATION_FRAME,
-                sopClassUid,
-                sopInstanceUid,
-                new int[] {frameNumber},
-                new int[] {segmentNumber},
-                RelationshipTypeValues.CONTAINS),
-            Objects.requireNonNull(sourceImage, "sourceImage").toContentItem()));
+    super(items(sopClassUid, sopInstanceUid, frameNumber, segmentNumber, sourceImage));
+  }
+
+  private static List<ContentItem> items(
+      String sopClassUid,
+      String sopInstanceUid,
+      int frameNumber,
+      int segmentNumber,
+      SourceImageForSegmentation sourceImage) {
+    if (segmentNumber < 1) {
+      throw new IllegalArgumentException(
+          "ReferencedSegmentNumber (0062,000B) must be positive (expected >= 1): " + segmentNumber);
+    }
+    return (List.of(
+        new ImageContentItem(
+            SrCodes.REFERENCED_SEGMENTATION_FRAME,
+            sopClassUid,
+            sopInstanceUid,
+            new int[] {frameNumber},
+            null,
+            RelationshipTypeValues.CONTAINS),
+        Objects.requireNonNull(sourceImage, "sourceImage").toContentItem()));
   }
 
   private ReferencedSegmentationFrame(List<ContentItem> items, boolean read) {
@@ -93,9 +110,9 @@ public final class ReferencedSegmentationFrame extends Template {
   }
 
   /**
-   * Returns the referenced segment number.
+   * Returns the referenced segment number when the item carries one (documents of other writers).
    *
-   * @return the segment, or 0 when read without one
+   * @return the segment, or 0 when absent, as in documents written here
    */
   public int segmentNumber() {
     int[] s = segmentation().referencedSegmentNumbers();

@@ -14,11 +14,22 @@ import java.util.Objects;
 public abstract class Template {
   private final ContentSequence items;
 
-  Template(List<? extends ContentItem> items) {
+  /**
+   * Creates a template from the content items it produced or was read from.
+   *
+   * @param items the items, each with a relationship type except a document's root item
+   * @throws IllegalArgumentException when an item lacks a relationship type
+   */
+  protected Template(List<? extends ContentItem> items) {
     this.items = new ContentSequence(items, false, true);
   }
 
-  Template(ContentSequence items) {
+  /**
+   * Creates a template from a checked content sequence.
+   *
+   * @param items the items
+   */
+  protected Template(ContentSequence items) {
     this.items = Objects.requireNonNull(items, "items");
   }
 
