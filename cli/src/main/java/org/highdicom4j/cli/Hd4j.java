@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       PixelsCommand.class,
       TranscodeCommand.class,
+      SegCommand.class,
       DemoCommand.class
     })
 public final class Hd4j implements Runnable {
