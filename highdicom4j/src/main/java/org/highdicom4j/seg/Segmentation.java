@@ -393,15 +393,16 @@ public final class Segmentation extends SOPClass {
   /**
    * Returns the masks of the given source instances; highdicom's {@code
    * get_pixels_by_source_instance}. Each output plane holds the segmentation frames derived from
-   * that instance (Derivation Image Sequence (0008,9124)); planes without frames are zeros when
-   * {@code assertMissingFramesAreEmpty} is set.
+   * that instance (Derivation Image Sequence (0008,9124)). Source instances the segmentation
+   * references but has no frames for (omitted empty frames) give zeros; instances it does not
+   * reference give zeros only with {@code assertMissingFramesAreEmpty}.
    *
    * @param sourceSopInstanceUids SOP Instance UIDs, in output order (the caller sorts them)
    * @param options segment selection, combination, rescaling and output type
    * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for an empty list, unknown segments or (without {@code
-   *     assertMissingFramesAreEmpty}) instances without frames
+   *     assertMissingFramesAreEmpty}) instances the segmentation does not reference
    * @throws IllegalStateException when frames reference several source frames, spatial locations
    *     are not preserved (unless ignored) or combined segments overlap (naming them)
    */

@@ -279,7 +279,10 @@ final class SegmentationContent {
       String uid = java.util.Objects.requireNonNull(uids.get(k), "sourceSopInstanceUids element");
       int[] frames = index.framesByInstance.get(uid);
       if (frames == null) {
-        missing.add(uid);
+        // A referenced source without frames has an empty mask (omitted empty frames).
+        if (!referenced(uid)) {
+          missing.add(uid);
+        }
         continue;
       }
       checkSourceIndexing(frames, o);
@@ -289,12 +292,21 @@ final class SegmentationContent {
     }
     if (!missing.isEmpty() && !o.assertMissingFramesAreEmpty()) {
       throw new IllegalArgumentException(
-          "No frame of the segmentation references source instance(s) "
+          "Source instance(s) "
               + missing
-              + " (expected instances the segmentation has frames for; set"
-              + " assertMissingFramesAreEmpty to get empty masks)");
+              + " are not referenced by this segmentation (expected SOP Instance UIDs of its"
+              + " source images; set assertMissingFramesAreEmpty to get empty masks)");
     }
     return pixels.assemble(uids.size(), pixels.rows(), pixels.columns(), placements, sel);
+  }
+
+  private boolean referenced(String uid) {
+    for (SourceImageReference r : sources) {
+      if (r.sopInstanceUid().equals(uid)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   NdArray bySourceFrame(String uid, int[] frameNumbers, SegmentPixelOptions o) throws IOException {
@@ -305,11 +317,10 @@ final class SegmentationContent {
     SegmentPixelReader.Selection sel = select(o);
     checkSourceIndexing(new int[0], o);
     if (!index.framesByInstance.containsKey(uid) && !o.assertMissingFramesAreEmpty()) {
-      boolean referenced = sources.stream().anyMatch(s -> s.sopInstanceUid().equals(uid));
       throw new IllegalArgumentException(
           "Source SOP instance "
               + uid
-              + (referenced
+              + (referenced(uid)
                   ? " has no segmentation frames"
                   : " is not referenced by this segmentation")
               + " (expected a source instance of the segmentation)");
