@@ -202,7 +202,9 @@ final class SegmentPixelReader {
       int ppf = rows * cols;
       if (nativeBytes != null) {
         long start = (long) p.frame * ppf;
-        if (bits == 1) {
+        if (bits == 1 && simple && data instanceof byte[] && (start & 7) == 0 && ppf % 8 == 0) {
+          packedToBytes(nativeBytes, (int) (start >>> 3), ppf);
+        } else if (bits == 1) {
           visitPacked(nativeBytes, start, ppf);
         } else if (bits == 8) {
           visit8(nativeBytes, (int) start, ppf);
@@ -216,6 +218,38 @@ final class SegmentPixelReader {
         visit16(decoded, 0, ppf);
       } else {
         visit8(decoded, 0, ppf);
+      }
+    }
+
+    /**
+     * The common case of BINARY frames, byte-aligned in memory, written into a byte output of the
+     * frame's shape: whole zero bytes (eight pixels) are skipped, set bits written directly.
+     */
+    private void packedToBytes(byte[] a, int from, int n) {
+      byte[] dst = (byte[]) data;
+      int stride = sel.combine ? 1 : channels;
+      int base = base0 + slotBase * stride + (sel.combine ? 0 : channel);
+      byte value = sel.combine ? (byte) sel.labelOf[channel] : 1;
+      int bytes = n >>> 3;
+      for (int b = 0; b < bytes; b++) {
+        int v = a[from + b] & 0xff;
+        if (v == 0) {
+          continue;
+        }
+        int p = b << 3;
+        for (int k = 0; k < 8; k++) {
+          if ((v & (1 << k)) == 0) {
+            continue;
+          }
+          int i = base + (p + k) * stride;
+          byte existing = dst[i];
+          if (existing == 0 || !sel.combine) {
+            dst[i] = value;
+          } else if (existing != value) {
+            // Rare: overlap in a combined output; the general path reports it.
+            hit(p + k, 1);
+          }
+        }
       }
     }
 

@@ -293,7 +293,9 @@ final class SegmentationContent {
     if (!missing.isEmpty() && !o.assertMissingFramesAreEmpty()) {
       throw new IllegalArgumentException(
           "Source instance(s) "
-              + missing
+              + (missing.size() <= 3
+                  ? missing.toString()
+                  : missing.subList(0, 3) + " and " + (missing.size() - 3) + " more")
               + " are not referenced by this segmentation (expected SOP Instance UIDs of its"
               + " source images; set assertMissingFramesAreEmpty to get empty masks)");
     }
