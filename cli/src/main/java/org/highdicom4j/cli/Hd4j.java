@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
       DumpCommand.class,
       PixelsCommand.class,
       TranscodeCommand.class,
-      DemoCommand.class,
-      SrCommand.class
+      SegCommand.class,
+      SrCommand.class,
+      DemoCommand.class
     })
 public final class Hd4j implements Runnable {
 

@@ -180,7 +180,9 @@ public final class EncapsulatedFrames {
     long pos = 0;
     for (int i = 1; i <= n; i++) {
       starts[i - 1] = pos;
-      pos += 8 + fragments.itemLength(i);
+      long len = fragments.itemLength(i);
+      // Items are written padded to even length; fragments built in memory may still be odd.
+      pos += 8 + len + (len & 1);
     }
     List<int[]> out = new ArrayList<>(offsets.length);
     for (int f = 0; f < offsets.length; f++) {

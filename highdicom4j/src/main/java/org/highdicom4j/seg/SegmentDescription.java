@@ -130,7 +130,17 @@ public final class SegmentDescription {
     if (lab.length == 3) {
       b.displayColorCIELab(lab[0], lab[1], lab[2]);
     }
-    return number == 0 ? new SegmentDescription(b) : b.build();
+    if (number == 0) {
+      return new SegmentDescription(b);
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      // Tolerant on read: objects of other writers may lack what highdicom requires on creation.
+      System.getLogger(SegmentDescription.class.getName())
+          .log(System.Logger.Level.WARNING, "Segment " + number + ": " + e.getMessage());
+      return new SegmentDescription(b);
+    }
   }
 
   private static CodedConcept firstCode(DicomDataset item, int tag) {

@@ -1,24 +1,34 @@
 package org.highdicom4j.seg;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.DimensionOrganizationTypeValues;
+import org.highdicom4j.ImageReadOptions;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.SOPClass;
 import org.highdicom4j.ValueRepresentations;
+import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.coding.DCM;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.dict.UID;
+import org.highdicom4j.dicom.io.DicomFile;
+import org.highdicom4j.dicom.io.DicomReader;
+import org.highdicom4j.dicom.io.ReadOptions;
+import org.highdicom4j.dicom.io.TransferSyntax;
 
 /**
  * A Segmentation image (PS3.3 A.51): segments of one or more source images stored as frames of
@@ -52,23 +62,136 @@ import org.highdicom4j.dicom.dict.UID;
  * <p>highdicom: {@code highdicom.seg.Segmentation}.
  */
 public final class Segmentation extends SOPClass {
+  /** Values above this size stay in the file with lazy frame retrieval. */
+  private static final long LAZY_BULK_THRESHOLD = 4096;
+
   /** Label Map Segmentation Storage SOP Class UID (Supplement 243, PS3.4 B.5). */
   public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
 
   private final SegmentationTypeValues segmentationType;
   private final List<SegmentDescription> segmentDescriptions;
   private final int numberOfFrames;
+  private final Executor executor;
+  private volatile SegmentationContent content;
 
   private Segmentation(
       DicomDataset ds,
       String ts,
       SegmentationTypeValues type,
       List<SegmentDescription> descriptions,
-      int frames) {
+      int frames,
+      Executor executor) {
     super(ds, ts);
     this.segmentationType = type;
     this.segmentDescriptions = List.copyOf(descriptions);
     this.numberOfFrames = frames;
+    this.executor = executor;
+  }
+
+  private Segmentation(DicomDataset ds, TransferSyntax ts, Executor executor) {
+    super(ds, ts.uid());
+    SegmentationContent c = new SegmentationContent(dataset(), ts, executor);
+    this.segmentationType = c.type;
+    this.segmentDescriptions = c.descriptions;
+    this.numberOfFrames = c.index.numberOfFrames;
+    this.executor = executor;
+    this.content = c;
+  }
+
+  /**
+   * Reads a segmentation file with all its data; highdicom's {@code segread(fp)}.
+   *
+   * @param path a DICOM file (PS3.10) of Segmentation Storage or Label Map Segmentation Storage
+   * @return the segmentation
+   * @throws IOException when the file cannot be read or parsed
+   * @throws IllegalArgumentException when it is no segmentation or its attributes are unusable
+   */
+  public static Segmentation read(Path path) throws IOException {
+    return read(path, ImageReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads a segmentation file; highdicom's {@code segread(fp, lazy_frame_retrieval)}. With lazy
+   * frame retrieval only the metadata is read at first, and each pixel query reads just the frames
+   * it needs from the file. Frames decode in parallel on the options' executor.
+   *
+   * @param path a DICOM file (PS3.10)
+   * @param options lazy frame retrieval and executor
+   * @return the segmentation
+   * @throws IOException when the file cannot be read or parsed
+   * @throws IllegalArgumentException when it is no segmentation or its attributes are unusable
+   */
+  public static Segmentation read(Path path, ImageReadOptions options) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(options, "options");
+    ReadOptions ro =
+        options.lazyFrameRetrieval()
+            ? ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD)
+            : ReadOptions.DEFAULT;
+    DicomFile f = DicomReader.read(path, ro);
+    return wrap(f.dataset(), f.transferSyntax(), options.executor());
+  }
+
+  /**
+   * Creates a segmentation from a copy of a data set; highdicom's {@code
+   * Segmentation.from_dataset(dataset, copy=True)}. Native pixel data is assumed (Explicit VR
+   * Little Endian); use {@link #fromDataset(DicomDataset, String, ImageReadOptions)} for others.
+   *
+   * @param dataset a Segmentation or Label Map Segmentation instance
+   * @return the segmentation
+   * @throws IllegalArgumentException when it is no segmentation or its attributes are unusable
+   */
+  public static Segmentation fromDataset(DicomDataset dataset) {
+    return fromDataset(dataset, UID.ExplicitVRLittleEndian, ImageReadOptions.DEFAULT);
+  }
+
+  /**
+   * Creates a segmentation from a copy of a data set whose pixel data is encoded in a given
+   * transfer syntax; highdicom's {@code Segmentation.from_dataset}. Bulk data references are kept,
+   * so a data set read lazily stays lazy.
+   *
+   * @param dataset a Segmentation or Label Map Segmentation instance
+   * @param transferSyntaxUid Transfer Syntax UID (0002,0010) of its Pixel Data
+   * @param options the executor frames decode on
+   * @return the segmentation
+   * @throws IllegalArgumentException when it is no segmentation or its attributes are unusable
+   */
+  public static Segmentation fromDataset(
+      DicomDataset dataset, String transferSyntaxUid, ImageReadOptions options) {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(transferSyntaxUid, "transferSyntaxUid");
+    Objects.requireNonNull(options, "options");
+    return wrap(dataset.deepCopy(), TransferSyntax.of(transferSyntaxUid), options.executor());
+  }
+
+  private static Segmentation wrap(DicomDataset ds, TransferSyntax ts, Executor executor) {
+    String sopClass = ds.getString(Tag.SOPClassUID);
+    if (!UID.SegmentationStorage.equals(sopClass)
+        && !LABEL_MAP_SEGMENTATION_STORAGE.equals(sopClass)) {
+      throw new IllegalArgumentException(
+          "SOPClassUID (0008,0016) is not a segmentation (expected "
+              + UID.SegmentationStorage
+              + " or "
+              + LABEL_MAP_SEGMENTATION_STORAGE
+              + "): "
+              + sopClass);
+    }
+    return new Segmentation(ds, ts, executor);
+  }
+
+  /** The reading side, parsed once from the data set (built segmentations parse on first use). */
+  private SegmentationContent content() {
+    SegmentationContent c = content;
+    if (c == null) {
+      synchronized (this) {
+        c = content;
+        if (c == null) {
+          c = new SegmentationContent(dataset(), TransferSyntax.of(transferSyntaxUid()), executor);
+          content = c;
+        }
+      }
+    }
+    return c;
   }
 
   /**
@@ -96,6 +219,362 @@ public final class Segmentation extends SOPClass {
   /** Returns Number of Frames (0028,0008). */
   public int numberOfFrames() {
     return numberOfFrames;
+  }
+
+  // ---------------------------------------------------------------- segments (reading)
+
+  /**
+   * Returns Segmentation Fractional Type (0062,0010) of a FRACTIONAL segmentation; highdicom's
+   * {@code segmentation_fractional_type}.
+   */
+  public Optional<SegmentationFractionalTypeValues> segmentationFractionalType() {
+    return Optional.ofNullable(content().fractionalType);
+  }
+
+  /** Returns Maximum Fractional Value (0062,000E) of a FRACTIONAL segmentation, else 1. */
+  public int maxFractionalValue() {
+    return content().maxFractionalValue;
+  }
+
+  /** Returns the number of described segments (without a label map's background). */
+  public int numberOfSegments() {
+    return segmentDescriptions.size();
+  }
+
+  /**
+   * Returns the Segment Number (0062,0004) of each described segment in ascending order, without a
+   * label map's background 0; highdicom's {@code segment_numbers} (need not be consecutive).
+   */
+  public int[] segmentNumbers() {
+    return content().segmentNumbers();
+  }
+
+  /**
+   * Returns the description of one segment; highdicom's {@code get_segment_description}.
+   *
+   * @param segmentNumber Segment Number (0062,0004); 0 is the background of a label map
+   * @return the description
+   * @throws IllegalArgumentException "n is an invalid segment number for this dataset." when absent
+   */
+  public SegmentDescription getSegmentDescription(int segmentNumber) {
+    return content().description(segmentNumber);
+  }
+
+  /** Returns the distinct Segmented Property Category codes of the segments, in segment order. */
+  public List<CodedConcept> segmentedPropertyCategories() {
+    List<CodedConcept> out = new ArrayList<>();
+    for (SegmentDescription d : segmentDescriptions) {
+      if (!out.contains(d.segmentedPropertyCategory())) {
+        out.add(d.segmentedPropertyCategory());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Returns the distinct Segmented Property Type codes of the segments, in segment order. */
+  public List<CodedConcept> segmentedPropertyTypes() {
+    List<CodedConcept> out = new ArrayList<>();
+    for (SegmentDescription d : segmentDescriptions) {
+      if (!out.contains(d.segmentedPropertyType())) {
+        out.add(d.segmentedPropertyType());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the numbers of the segments matching every given filter; highdicom's {@code
+   * get_segment_numbers}. A null filter matches any segment.
+   *
+   * @param segmentLabel Segment Label (0062,0005), or null
+   * @param category Segmented Property Category Code Sequence (0062,0003) code, or null
+   * @param type Segmented Property Type Code Sequence (0062,000F) code, or null
+   * @param algorithmType Segment Algorithm Type (0062,0008), or null
+   * @param trackingUid Tracking UID (0062,0021), or null
+   * @param trackingId Tracking ID (0062,0020), or null
+   * @return matching segment numbers in ascending order
+   */
+  public int[] getSegmentNumbers(
+      String segmentLabel,
+      CodedConcept category,
+      CodedConcept type,
+      SegmentAlgorithmTypeValues algorithmType,
+      String trackingUid,
+      String trackingId) {
+    return segmentDescriptions.stream()
+        .filter(d -> segmentLabel == null || segmentLabel.equals(d.segmentLabel()))
+        .filter(d -> category == null || category.equals(d.segmentedPropertyCategory()))
+        .filter(d -> type == null || type.equals(d.segmentedPropertyType()))
+        .filter(d -> algorithmType == null || algorithmType == d.algorithmType())
+        .filter(d -> trackingUid == null || trackingUid.equals(d.trackingUid().orElse(null)))
+        .filter(d -> trackingId == null || trackingId.equals(d.trackingId().orElse(null)))
+        .mapToInt(SegmentDescription::segmentNumber)
+        .toArray();
+  }
+
+  /**
+   * A segment's Tracking ID (0062,0020) and Tracking UID (0062,0021); an element of highdicom's
+   * {@code get_tracking_ids()}.
+   *
+   * @param trackingId Tracking ID (0062,0020)
+   * @param trackingUid Tracking UID (0062,0021)
+   */
+  public record Tracking(String trackingId, String trackingUid) {}
+
+  /**
+   * Returns the distinct tracking identifiers of the segments matching the filters; highdicom's
+   * {@code get_tracking_ids}. A null filter matches any segment.
+   *
+   * @param category Segmented Property Category code, or null
+   * @param type Segmented Property Type code, or null
+   * @param algorithmType Segment Algorithm Type (0062,0008), or null
+   * @return the identifiers of tracked segments, in segment order
+   */
+  public List<Tracking> getTrackingIds(
+      CodedConcept category, CodedConcept type, SegmentAlgorithmTypeValues algorithmType) {
+    List<Tracking> out = new ArrayList<>();
+    for (int n : getSegmentNumbers(null, category, type, algorithmType, null, null)) {
+      SegmentDescription d = getSegmentDescription(n);
+      if (d.trackingId().isPresent() && d.trackingUid().isPresent()) {
+        Tracking t = new Tracking(d.trackingId().get(), d.trackingUid().get());
+        if (!out.contains(t)) {
+          out.add(t);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the source images the segmentation references (Referenced Series Sequence (0008,1115),
+   * else Source Image Sequence (0008,2112)); highdicom's {@code get_source_image_uids()}.
+   */
+  public List<SourceImageReference> getSourceImageUids() {
+    return content().sources;
+  }
+
+  /**
+   * Returns Segments Overlap (0062,0013) as recorded; UNDEFINED when absent; NO for LABELMAP.
+   * highdicom's {@code segments_overlap}.
+   */
+  public SegmentsOverlapValues segmentsOverlap() {
+    String v = dataset().getString(Tag.SegmentsOverlap);
+    if (segmentationType == SegmentationTypeValues.LABELMAP) {
+      return SegmentsOverlapValues.NO;
+    }
+    return v == null ? SegmentsOverlapValues.UNDEFINED : SegmentsOverlapValues.fromValue(v);
+  }
+
+  /**
+   * Decides from the pixels whether two segments share a pixel at the same location (source frame
+   * or plane position), whatever Segments Overlap (0062,0013) records. Decodes every frame.
+   *
+   * @return true when some pixel belongs to two segments (any non-zero FRACTIONAL value counts)
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public boolean detectSegmentsOverlap() throws IOException {
+    return content().pixelsOverlap();
+  }
+
+  // ---------------------------------------------------------------- pixels (reading)
+
+  /**
+   * Returns the masks of the given source instances, stacked in the given order; highdicom's {@code
+   * get_pixels_by_source_instance} with default options.
+   *
+   * @param sourceSopInstanceUids SOP Instance UIDs of single-frame source images
+   * @return shape (instances, rows, columns, segments)
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getPixelsBySourceInstance(List<String> sourceSopInstanceUids) throws IOException {
+    return getPixelsBySourceInstance(sourceSopInstanceUids, SegmentPixelOptions.DEFAULT);
+  }
+
+  /**
+   * Returns the masks of the given source instances; highdicom's {@code
+   * get_pixels_by_source_instance}. Each output plane holds the segmentation frames derived from
+   * that instance (Derivation Image Sequence (0008,9124)). Source instances the segmentation
+   * references but has no frames for (omitted empty frames) give zeros; instances it does not
+   * reference give zeros only with {@code assertMissingFramesAreEmpty}.
+   *
+   * @param sourceSopInstanceUids SOP Instance UIDs, in output order (the caller sorts them)
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalArgumentException for an empty list, unknown segments or (without {@code
+   *     assertMissingFramesAreEmpty}) instances the segmentation does not reference
+   * @throws IllegalStateException when frames reference several source frames, spatial locations
+   *     are not preserved (unless ignored) or combined segments overlap (naming them)
+   */
+  public NdArray getPixelsBySourceInstance(
+      List<String> sourceSopInstanceUids, SegmentPixelOptions options) throws IOException {
+    Objects.requireNonNull(sourceSopInstanceUids, "sourceSopInstanceUids");
+    Objects.requireNonNull(options, "options");
+    return content().bySourceInstance(sourceSopInstanceUids, options);
+  }
+
+  /**
+   * Returns the masks of frames of one multi-frame source image; highdicom's {@code
+   * get_pixels_by_source_frame} with default options.
+   *
+   * @param sourceSopInstanceUid SOP Instance UID of the source
+   * @param sourceFrameNumbers 1-based frame numbers, in output order
+   * @return shape (frames, rows, columns, segments)
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getPixelsBySourceFrame(String sourceSopInstanceUid, int[] sourceFrameNumbers)
+      throws IOException {
+    return getPixelsBySourceFrame(
+        sourceSopInstanceUid, sourceFrameNumbers, SegmentPixelOptions.DEFAULT);
+  }
+
+  /**
+   * Returns the masks of frames of one multi-frame source image; highdicom's {@code
+   * get_pixels_by_source_frame}.
+   *
+   * @param sourceSopInstanceUid SOP Instance UID of the source
+   * @param sourceFrameNumbers 1-based Referenced Frame Number (0008,1160) values, in output order
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (frames, rows, columns, segments), or (frames, rows, columns) combined
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalArgumentException for numbers below 1, an unknown source or (without {@code
+   *     assertMissingFramesAreEmpty}) frames without segmentation frames
+   * @throws IllegalStateException as for {@link #getPixelsBySourceInstance(List,
+   *     SegmentPixelOptions)}
+   */
+  public NdArray getPixelsBySourceFrame(
+      String sourceSopInstanceUid, int[] sourceFrameNumbers, SegmentPixelOptions options)
+      throws IOException {
+    Objects.requireNonNull(sourceSopInstanceUid, "sourceSopInstanceUid");
+    Objects.requireNonNull(sourceFrameNumbers, "sourceFrameNumbers");
+    Objects.requireNonNull(options, "options");
+    return content().bySourceFrame(sourceSopInstanceUid, sourceFrameNumbers, options);
+  }
+
+  /**
+   * Returns the Dimension Index Pointer (0020,9165) values used by default to address frames: all
+   * but Referenced Segment Number; highdicom's {@code get_default_dimension_index_pointers}.
+   */
+  public int[] getDefaultDimensionIndexPointers() {
+    return content().defaultDimensionIndexPointers();
+  }
+
+  /**
+   * Returns whether the given dimensions (with the segment) identify every frame uniquely;
+   * highdicom's {@code are_dimension_indices_unique}.
+   *
+   * @param dimensionIndexPointers Dimension Index Pointer (0020,9165) tags of this segmentation
+   * @return whether no two frames of one segment share the index values
+   * @throws IllegalArgumentException for a pointer that is not a dimension of this segmentation
+   */
+  public boolean areDimensionIndicesUnique(int... dimensionIndexPointers) {
+    Objects.requireNonNull(dimensionIndexPointers, "dimensionIndexPointers");
+    return content().areDimensionIndicesUnique(dimensionIndexPointers);
+  }
+
+  /**
+   * Returns the masks of the frames with the given Dimension Index Values (0020,9157); highdicom's
+   * {@code get_pixels_by_dimension_index_values}.
+   *
+   * @param dimensionIndexValues one tuple per output plane, one 1-based value per pointer
+   * @param dimensionIndexPointers the dimensions the values refer to, or null for {@link
+   *     #getDefaultDimensionIndexPointers()}
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (tuples, rows, columns, segments), or (tuples, rows, columns) combined
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalArgumentException for unknown pointers, pointers that do not identify frames
+   *     uniquely, malformed tuples or (without {@code assertMissingFramesAreEmpty}) missing ones
+   */
+  public NdArray getPixelsByDimensionIndexValues(
+      int[][] dimensionIndexValues, int[] dimensionIndexPointers, SegmentPixelOptions options)
+      throws IOException {
+    Objects.requireNonNull(dimensionIndexValues, "dimensionIndexValues");
+    Objects.requireNonNull(options, "options");
+    return content().byDimensionIndexValues(dimensionIndexValues, dimensionIndexPointers, options);
+  }
+
+  /**
+   * Returns the segmentation as a volume with default options (all segments stacked).
+   *
+   * @return shape (slices, rows, columns, segments) with a SegmentNumber channel
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public Volume getVolume() throws IOException {
+    return getVolume(null, null, SegmentPixelOptions.DEFAULT);
+  }
+
+  /**
+   * Returns the segmentation as a volume; highdicom's {@code get_volume}.
+   *
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (slices, rows, columns, segments) with a SegmentNumber channel, or (slices, rows,
+   *     columns) combined
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public Volume getVolume(SegmentPixelOptions options) throws IOException {
+    return getVolume(null, null, options);
+  }
+
+  /**
+   * Returns slices of the segmentation as a volume; highdicom's {@code get_volume(slice_start,
+   * slice_end, …)}. Frames are placed by Image Position (Patient) (0020,0032) along the normal of
+   * the shared orientation; positions without frames (omitted empty frames) are zeros, as
+   * highdicom's {@code allow_missing_positions=True} default for segmentations.
+   *
+   * @param sliceStart first slice (0-based; negative counts from the end), or null
+   * @param sliceEnd slice after the last, or null
+   * @param options segment selection, combination, rescaling and output type
+   * @return the volume with the segmentation's geometry
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException "Frame positions do not form a regularly-spaced volume." or when
+   *     frames lack positions; tiled segmentations are not supported yet
+   */
+  public Volume getVolume(Integer sliceStart, Integer sliceEnd, SegmentPixelOptions options)
+      throws IOException {
+    Objects.requireNonNull(options, "options");
+    return content().volume(sliceStart, sliceEnd, options);
+  }
+
+  /**
+   * Returns the whole Total Pixel Matrix of a tiled segmentation; highdicom's {@code
+   * get_total_pixel_matrix()}.
+   *
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (TotalPixelMatrixRows, TotalPixelMatrixColumns, segments), or without the segment
+   *     axis combined
+   * @throws IOException when a frame cannot be read or decoded
+   */
+  public NdArray getTotalPixelMatrix(SegmentPixelOptions options) throws IOException {
+    return getTotalPixelMatrix(null, null, null, null, false, options);
+  }
+
+  /**
+   * Returns a region of the Total Pixel Matrix of a tiled segmentation, stitched from the tiles it
+   * overlaps; highdicom's {@code get_total_pixel_matrix}. Bounds are 1-based as in DICOM (0-based
+   * with {@code asIndices}), ends exclusive, negative values count from the end, null means the
+   * edge.
+   *
+   * @param rowStart first row, or null
+   * @param rowEnd row after the last, or null
+   * @param columnStart first column, or null
+   * @param columnEnd column after the last, or null
+   * @param asIndices read bounds as 0-based indices
+   * @param options segment selection, combination, rescaling and output type
+   * @return shape (rows, columns, segments), or (rows, columns) combined
+   * @throws IOException when a frame cannot be read or decoded
+   * @throws IllegalStateException when the segmentation is not tiled
+   * @throws IllegalArgumentException when the bounds are outside the matrix or empty
+   */
+  public NdArray getTotalPixelMatrix(
+      Integer rowStart,
+      Integer rowEnd,
+      Integer columnStart,
+      Integer columnEnd,
+      boolean asIndices,
+      SegmentPixelOptions options)
+      throws IOException {
+    Objects.requireNonNull(options, "options");
+    return content().totalPixelMatrix(rowStart, rowEnd, columnStart, columnEnd, asIndices, options);
   }
 
   /**
@@ -595,7 +1074,7 @@ public final class Segmentation extends SOPClass {
       new SegmentationPixelData(
               input, type, framePlane, frameSegment, channelNumbers, maxFractionalValue, fd)
           .addTo(ds, ts, codecs != null ? codecs : CodecRegistry.getDefault(), pool);
-      return new Segmentation(ds, ts, type, descriptions, framePlane.length);
+      return new Segmentation(ds, ts, type, descriptions, framePlane.length, pool);
     }
 
     private void checkSources() {

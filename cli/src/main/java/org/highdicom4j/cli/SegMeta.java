@@ -1,0 +1,225 @@
+package org.highdicom4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.highdicom4j.AlgorithmIdentificationSequence;
+import org.highdicom4j.coding.CodedConcept;
+import org.highdicom4j.coding.DCM;
+import org.highdicom4j.color.CIELabColor;
+import org.highdicom4j.seg.SegmentAlgorithmTypeValues;
+import org.highdicom4j.seg.SegmentDescription;
+import org.highdicom4j.seg.Segmentation;
+
+/**
+ * Segmentation metadata in dcmqi's JSON format (seg-schema.json): series attributes and {@code
+ * segmentAttributes}, one inner list per input label file, one object per label value.
+ */
+final class SegMeta {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final String contentCreatorName;
+  final String contentLabel;
+  final String contentDescription;
+  final String seriesDescription;
+  final int seriesNumber;
+  final int instanceNumber;
+  final List<SegmentDescription> segments;
+
+  private SegMeta(
+      String creator,
+      String label,
+      String description,
+      String seriesDescription,
+      int seriesNumber,
+      int instanceNumber,
+      List<SegmentDescription> segments) {
+    this.contentCreatorName = creator;
+    this.contentLabel = label;
+    this.contentDescription = description;
+    this.seriesDescription = seriesDescription;
+    this.seriesNumber = seriesNumber;
+    this.instanceNumber = instanceNumber;
+    this.segments = List.copyOf(segments);
+  }
+
+  /**
+   * Reads a dcmqi seg-schema JSON file; every segment of every inner list becomes one segment whose
+   * number is its {@code labelID}.
+   *
+   * @param path the JSON file
+   * @return the metadata
+   * @throws IOException when the file cannot be read or parsed
+   * @throws IllegalArgumentException when a required member is missing or invalid
+   */
+  static SegMeta read(Path path) throws IOException {
+    JsonNode root = JSON.readTree(path.toFile());
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(path + ": expected a JSON object (dcmqi seg-schema)");
+    }
+    JsonNode attributes = root.get("segmentAttributes");
+    if (attributes == null || !attributes.isArray() || attributes.isEmpty()) {
+      throw new IllegalArgumentException(
+          path + ": segmentAttributes is missing or empty (expected a list of lists of segments)");
+    }
+    List<SegmentDescription> segments = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
+    for (JsonNode group : attributes) {
+      Iterator<JsonNode> it = group.isArray() ? group.elements() : List.of(group).iterator();
+      while (it.hasNext()) {
+        SegmentDescription d = segment(it.next(), path);
+        if (!seen.add(d.segmentNumber())) {
+          throw new IllegalArgumentException(
+              path
+                  + ": labelID "
+                  + d.segmentNumber()
+                  + " is described twice (expected distinct labelID values for one label map)");
+        }
+        segments.add(d);
+      }
+    }
+    segments.sort(java.util.Comparator.comparingInt(SegmentDescription::segmentNumber));
+    return new SegMeta(
+        text(root, "ContentCreatorName", null),
+        text(root, "ContentLabel", "SEGMENTATION"),
+        text(root, "ContentDescription", null),
+        text(root, "SeriesDescription", "Segmentation"),
+        Integer.parseInt(text(root, "SeriesNumber", "300").strip()),
+        Integer.parseInt(text(root, "InstanceNumber", "1").strip()),
+        segments);
+  }
+
+  private static String text(JsonNode node, String name, String dflt) {
+    JsonNode v = node.get(name);
+    return v == null || v.isNull() ? dflt : v.asText();
+  }
+
+  private static CodedConcept code(JsonNode segment, String name, Path path) {
+    JsonNode c = segment.get(name);
+    if (c == null || !c.isObject()) {
+      throw new IllegalArgumentException(path + ": segment lacks " + name + " (expected a code)");
+    }
+    return new CodedConcept(
+        text(c, "CodeValue", ""),
+        text(c, "CodingSchemeDesignator", ""),
+        text(c, "CodeMeaning", ""));
+  }
+
+  private static SegmentDescription segment(JsonNode s, Path path) {
+    JsonNode id = s.get("labelID");
+    if (id == null || !id.canConvertToInt()) {
+      throw new IllegalArgumentException(path + ": segment lacks labelID (expected an integer)");
+    }
+    int number = id.asInt();
+    SegmentAlgorithmTypeValues type =
+        SegmentAlgorithmTypeValues.fromValue(text(s, "SegmentAlgorithmType", "SEMIAUTOMATIC"));
+    String label = text(s, "SegmentLabel", null);
+    if (label == null) {
+      label = text(s, "SegmentDescription", "Segment " + number);
+    }
+    SegmentDescription.Builder b =
+        SegmentDescription.builder(
+            number,
+            label,
+            code(s, "SegmentedPropertyCategoryCodeSequence", path),
+            code(s, "SegmentedPropertyTypeCodeSequence", path),
+            type);
+    String algorithm = text(s, "SegmentAlgorithmName", null);
+    if (algorithm != null || type != SegmentAlgorithmTypeValues.MANUAL) {
+      // dcmqi records only a name; family and version are required by DICOM, so say so plainly.
+      b.algorithmIdentification(
+          new AlgorithmIdentificationSequence(
+              algorithm != null ? algorithm : "unknown", DCM.ArtificialIntelligence, "unknown"));
+    }
+    if (s.has("AnatomicRegionSequence")) {
+      b.anatomicRegions(code(s, "AnatomicRegionSequence", path));
+    }
+    String trackingId = text(s, "TrackingIdentifier", null);
+    String trackingUid = text(s, "TrackingUniqueIdentifier", null);
+    if (trackingId != null && trackingUid != null) {
+      b.trackingId(trackingId).trackingUid(trackingUid);
+    }
+    JsonNode rgb = s.get("recommendedDisplayRGBValue");
+    if (rgb != null && rgb.isArray() && rgb.size() == 3) {
+      int[] lab =
+          CIELabColor.fromRgb(rgb.get(0).asDouble(), rgb.get(1).asDouble(), rgb.get(2).asDouble())
+              .value();
+      b.displayColorCIELab(lab[0], lab[1], lab[2]);
+    }
+    return b.build();
+  }
+
+  /**
+   * Describes a segmentation's segments and series in dcmqi's JSON format.
+   *
+   * @param seg the segmentation
+   * @return the JSON text
+   * @throws IOException when serialisation fails
+   */
+  static String write(Segmentation seg) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put(
+        "@schema",
+        "https://raw.githubusercontent.com/qiicr/dcmqi/master/doc/schemas/seg-schema.json#");
+    var ds = seg.dataset();
+    putIfPresent(
+        root,
+        "ContentCreatorName",
+        ds.getString(org.highdicom4j.dicom.dict.Tag.ContentCreatorName));
+    putIfPresent(root, "ContentLabel", ds.getString(org.highdicom4j.dicom.dict.Tag.ContentLabel));
+    putIfPresent(
+        root,
+        "ContentDescription",
+        ds.getString(org.highdicom4j.dicom.dict.Tag.ContentDescription));
+    putIfPresent(
+        root, "SeriesDescription", ds.getString(org.highdicom4j.dicom.dict.Tag.SeriesDescription));
+    putIfPresent(root, "SeriesNumber", ds.getString(org.highdicom4j.dicom.dict.Tag.SeriesNumber));
+    putIfPresent(
+        root, "InstanceNumber", ds.getString(org.highdicom4j.dicom.dict.Tag.InstanceNumber));
+    ArrayNode group = root.putArray("segmentAttributes").addArray();
+    for (SegmentDescription d : seg.segmentDescriptions()) {
+      ObjectNode s = group.addObject();
+      s.put("labelID", d.segmentNumber());
+      s.put("SegmentLabel", d.segmentLabel());
+      putCode(s, "SegmentedPropertyCategoryCodeSequence", d.segmentedPropertyCategory());
+      putCode(s, "SegmentedPropertyTypeCodeSequence", d.segmentedPropertyType());
+      if (!d.anatomicRegions().isEmpty()) {
+        putCode(s, "AnatomicRegionSequence", d.anatomicRegions().get(0));
+      }
+      s.put("SegmentAlgorithmType", d.algorithmType().value());
+      d.algorithmIdentification().ifPresent(a -> s.put("SegmentAlgorithmName", a.name()));
+      d.trackingId().ifPresent(v -> s.put("TrackingIdentifier", v));
+      d.trackingUid().ifPresent(v -> s.put("TrackingUniqueIdentifier", v));
+      d.displayColorCIELab()
+          .ifPresent(
+              lab -> {
+                ArrayNode rgb = s.putArray("recommendedDisplayRGBValue");
+                for (int v : CIELabColor.fromDicomValue(lab).toRgb(true)) {
+                  rgb.add(v);
+                }
+              });
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void putIfPresent(ObjectNode n, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      n.put(name, value);
+    }
+  }
+
+  private static void putCode(ObjectNode n, String name, CodedConcept c) {
+    ObjectNode o = n.putObject(name);
+    o.put("CodeValue", c.value());
+    o.put("CodingSchemeDesignator", c.schemeDesignator());
+    o.put("CodeMeaning", c.meaning());
+  }
+}
