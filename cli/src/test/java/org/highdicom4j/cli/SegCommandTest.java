@@ -52,7 +52,7 @@ class SegCommandTest {
 
   private Path npy(NdArray a) throws IOException {
     Path f = dir.resolve("labels-" + a.dtype() + ".npy");
-    new NpyLabelMapIo().write(f, new LabelMapIo.LabelMap(a, null, Map.of()));
+    LabelMapFormats.forPath(Path.of("x.npy")).write(f, new LabelMapIo.LabelMap(a, null, Map.of()));
     return f;
   }
 
@@ -100,12 +100,12 @@ class SegCommandTest {
               "--source",
               src.toString());
       assertEquals("0", r[0], r[2]);
-      assertEquals(input, new NpyLabelMapIo().read(withSource).array());
+      assertEquals(input, LabelMapFormats.forPath(Path.of("x.npy")).read(withSource).array());
       // Without sources: the segmentation's own volume, in the same slice direction.
       Path own = dir.resolve(type + "-own.npy");
       r = CliTest.run("seg", "read", seg.toString(), "--out", own.toString());
       assertEquals("0", r[0], r[2]);
-      NdArray volume = new NpyLabelMapIo().read(own).array();
+      NdArray volume = LabelMapFormats.forPath(Path.of("x.npy")).read(own).array();
       // Planes 1..3 hold labels; the empty plane 0 is omitted, so the volume starts at plane 1.
       assertEquals(input.slice(1, 4), volume);
 
@@ -155,7 +155,7 @@ class SegCommandTest {
             "--source",
             data.resolve("ct-3slice").toString());
     assertEquals("0", r[0], r[2]);
-    NdArray labels = new NpyLabelMapIo().read(out).array();
+    NdArray labels = LabelMapFormats.forPath(Path.of("x.npy")).read(out).array();
     assertArrayEquals(new int[] {3, 512, 512}, labels.shape());
     Segmentation s = Segmentation.read(data.resolve("liver.dcm"));
     List<String> uids =
@@ -178,13 +178,13 @@ class SegCommandTest {
             "--source",
             src.toString(),
             "--labelmap",
-            dir.resolve("labels.nrrd").toString(),
+            dir.resolve("labels.tiff").toString(),
             "--meta",
             meta("seg-example_multiple_segments.json").toString(),
             "--out",
             dir.resolve("x.dcm").toString());
     assertNotEquals("0", r[0]);
-    assertTrue(r[2].contains("No label map format for labels.nrrd"), r[2]);
+    assertTrue(r[2].contains("No label map format for labels.tiff"), r[2]);
 
     Path wrong = npy(NdArray.zeros(DType.UINT8, 3, 12, 10));
     r =

@@ -2,7 +2,6 @@ package org.highdicom4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import org.highdicom4j.NdArray;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.seg.SegmentPixelOptions;
 import org.highdicom4j.seg.Segmentation;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,22 +18,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Parity with dcmqi: the NRRD label maps and JSON metadata dcmqi's tests feed to {@code
  * itkimage2segimage} give, through {@code hd4j seg create}, the same masks per source instance as
  * the SEG dcmqi made ({@code liver.dcm}), and {@code hd4j seg read} of that SEG gives back the NRRD
- * label map. Needs the NRRD reader of {@code org.highdicom4j.formats} registered in {@link
- * LabelMapFormats}: until then it is skipped (and fails under CI, so that wiring is not forgotten).
+ * label map.
  */
 class SegDcmqiParityTest {
   @TempDir Path dir;
 
   private static LabelMapIo nrrd() {
-    try {
-      return LabelMapFormats.forPath(Path.of("label.nrrd"));
-    } catch (IllegalArgumentException e) {
-      if (System.getenv("CI") != null) {
-        fail("NRRD label maps are not wired into LabelMapFormats: " + e.getMessage());
-      }
-      Assumptions.abort("NRRD reader not available yet: " + e.getMessage());
-      return null;
-    }
+    return LabelMapFormats.forPath(Path.of("label.nrrd"));
   }
 
   @ParameterizedTest
