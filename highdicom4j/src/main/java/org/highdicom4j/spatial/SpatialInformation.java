@@ -33,16 +33,31 @@ public record SpatialInformation(
     pixelSpacing = pixelSpacing.clone();
   }
 
+  /**
+   * Returns the position of the first pixel's centre, Image Position (Patient) (0020,0032).
+   *
+   * @return a copy of the three coordinates in millimetres
+   */
   @Override
   public double[] imagePosition() {
     return imagePosition.clone();
   }
 
+  /**
+   * Returns the direction cosines of the rows and columns, Image Orientation (Patient) (0020,0037).
+   *
+   * @return a copy of the six direction cosines (row direction, then column direction)
+   */
   @Override
   public double[] imageOrientation() {
     return imageOrientation.clone();
   }
 
+  /**
+   * Returns the Pixel Spacing (0028,0030) between rows and between columns.
+   *
+   * @return a copy of the two spacings in millimetres
+   */
   @Override
   public double[] pixelSpacing() {
     return pixelSpacing.clone();

@@ -35,9 +35,10 @@ public final class DateTimeContentItem extends ContentItem {
    * Creates a {@code DateTimeContentItem} from the DICOM string form of its value.
    *
    * @param name the concept name (Concept Name Code Sequence (0040,A043))
-   * @param value the value as written in DICOM (DT, YYYYMMDDHHMMSS.FFFFFF&ZZXX)
+   * @param value the value as written in DICOM (DT, {@code YYYYMMDDHHMMSS.FFFFFF&ZZXX})
    * @param relationshipType the Relationship Type (0040,A010) with the parent, null for a root item
-   * @throws IllegalArgumentException when the value is not valid DT, YYYYMMDDHHMMSS.FFFFFF&ZZXX
+   * @throws IllegalArgumentException when the value is not valid DT, {@code
+   *     YYYYMMDDHHMMSS.FFFFFF&ZZXX}
    */
   public DateTimeContentItem(
       CodedConcept name, String value, RelationshipTypeValues relationshipType) {
