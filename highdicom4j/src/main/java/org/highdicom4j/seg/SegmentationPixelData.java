@@ -102,6 +102,11 @@ final class SegmentationPixelData {
     int s = frameSegment[f];
     int n = input.pixelsPerPlane();
     if (type == SegmentationTypeValues.LABELMAP) {
+      if (input.byteLabels() && descriptor.bitsAllocated() == 8) {
+        // The scan proved every value a segment number: the plane is the frame.
+        System.arraycopy(input.byteData(), input.byteBase(p), dst, off, n);
+        return;
+      }
       int[] labels = labelBuffer.get();
       if (input.stacked()) {
         input.readStackedAsLabels(p, channelNumbers, labels);
@@ -124,6 +129,13 @@ final class SegmentationPixelData {
     int on = type == SegmentationTypeValues.FRACTIONAL ? maxFractionalValue : 1;
     if (input.stacked()) {
       input.readChannel(p, s, on, dst, off);
+    } else if (input.byteLabels()) {
+      byte[] d = input.byteData();
+      int base = input.byteBase(p);
+      byte b = (byte) on;
+      for (int i = 0; i < n; i++) {
+        dst[off + i] = (d[base + i] & 0xff) == s ? b : 0;
+      }
     } else {
       int[] labels = labelBuffer.get();
       input.readLabels(p, labels);
@@ -180,6 +192,14 @@ final class SegmentationPixelData {
     }
     for (int f = 0; f < frames; f++) {
       frameOf[framePlane[f]][frameSegment[f]] = f;
+    }
+    if (aligned && input.byteLabels()) {
+      byte[] d = input.byteData();
+      parallelFor(
+          planes,
+          executor,
+          p -> ByteLabelKernels.packPlane(d, input.byteBase(p), ppf, frameOf[p], out));
+      return out;
     }
     IntConsumer task =
         p -> {
