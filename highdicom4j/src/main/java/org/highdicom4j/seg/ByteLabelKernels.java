@@ -75,4 +75,88 @@ final class ByteLabelKernels {
       }
     }
   }
+
+  /**
+   * Widens, for each value v &gt; 0 of a plane of {@code rows} rows of {@code rowWords} eight-pixel
+   * words, the bounding box {@code box[4v..4v+3]} = first row, last row, first word, last word
+   * (initialised by the caller to an empty box: first &gt; last).
+   */
+  static void boxes(byte[] d, int base, int rows, int rowWords, int[] box) {
+    for (int r = 0; r < rows; r++) {
+      int rowStart = base + r * (rowWords << 3);
+      // Runs never continue across rows: the first word of a row is always looked at.
+      long run = ~(long) LONGS.get(d, rowStart);
+      for (int c = 0; c < rowWords; c++) {
+        long w = (long) LONGS.get(d, rowStart + (c << 3));
+        if (w == run) {
+          continue;
+        }
+        int last = (int) (run >>> 56);
+        if (c > 0 && last != 0) {
+          // The run of the previous word's last value ends at word c - 1 at the latest.
+          widen(box, last, r, c - 1);
+        }
+        for (int s = 0; s < 64; s += 8) {
+          int v = (int) (w >>> s) & 0xff;
+          if (v != 0) {
+            widen(box, v, r, c);
+          }
+        }
+        run = (w >>> 56) * ONES;
+      }
+      int last = (int) (run >>> 56);
+      if (last != 0) {
+        widen(box, last, r, rowWords - 1);
+      }
+    }
+  }
+
+  private static void widen(int[] box, int v, int r, int c) {
+    int i = v << 2;
+    box[i] = Math.min(box[i], r);
+    box[i + 1] = Math.max(box[i + 1], r);
+    box[i + 2] = Math.min(box[i + 2], c);
+    box[i + 3] = Math.max(box[i + 3], c);
+  }
+
+  /**
+   * Packs one plane into per-frame boxes: pixel (r, 8c + j) with value v &gt; 0 sets bit j of byte
+   * {@code (r - r0) * width + (c - c0)} of {@code bits[frameOf[v]]}, where r0, c0 and width come
+   * from {@code box} (four ints per frame: first row, last row, first word, last word). Every value
+   * of the plane with a frame must lie inside its frame's box.
+   */
+  static void packBoxes(
+      byte[] d, int base, int rows, int rowWords, int[] frameOf, int[] box, byte[][] bits) {
+    for (int r = 0; r < rows; r++) {
+      int rowStart = base + r * (rowWords << 3);
+      for (int c = 0; c < rowWords; c++) {
+        long w = (long) LONGS.get(d, rowStart + (c << 3));
+        if (w == 0) {
+          continue;
+        }
+        int v0 = (int) w & 0xff;
+        if (w == v0 * ONES) {
+          int f = frameOf[v0];
+          if (f >= 0) {
+            bits[f][boxIndex(box, f, r, c)] = (byte) 0xff;
+          }
+          continue;
+        }
+        for (int j = 0; j < 8; j++) {
+          int v = (int) (w >>> (j << 3)) & 0xff;
+          if (v != 0) {
+            int f = frameOf[v];
+            if (f >= 0) {
+              bits[f][boxIndex(box, f, r, c)] |= (byte) (1 << j);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static int boxIndex(int[] box, int f, int r, int c) {
+    int i = f << 2;
+    return (r - box[i]) * (box[i + 3] - box[i + 2] + 1) + (c - box[i + 2]);
+  }
 }

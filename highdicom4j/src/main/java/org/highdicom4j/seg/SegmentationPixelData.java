@@ -14,6 +14,7 @@ import org.highdicom4j.codec.FrameCodec;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
@@ -79,7 +80,7 @@ final class SegmentationPixelData {
           });
       ds.setFragments(Tag.PixelData, VR.OB, EncapsulatedFrames.encapsulate(Arrays.asList(encoded)));
     } else if (type == SegmentationTypeValues.BINARY) {
-      ds.setBytes(Tag.PixelData, VR.OB, packBinary(executor));
+      addBinary(ds, executor);
     } else {
       int len = (int) descriptor.decodedLength();
       long total = (long) len * frames;
@@ -147,12 +148,14 @@ final class SegmentationPixelData {
   }
 
   /**
-   * Packs BINARY frames contiguously, bit {@code f × Rows × Columns + i} for pixel i of frame f. A
-   * label map is read once per plane, setting the bits of all its segments' frames in one pass.
-   * Planes (or frames) run in parallel only when frames start on byte boundaries, so that no byte
-   * is shared between two workers.
+   * Sets BINARY Pixel Data: frames packed contiguously, bit {@code f × Rows × Columns + i} for
+   * pixel i of frame f. A label map is read once per plane, setting the bits of all its segments'
+   * frames in one pass. A byte label map whose rows fill whole bytes is kept as {@link
+   * SparseBinaryFrames} (each frame's segment box only), expanded when the value is read or
+   * written, unless the boxes cover much of the frames. Planes (or frames) run in parallel only
+   * when frames start on byte boundaries, so that no byte is shared between two workers.
    */
-  private byte[] packBinary(Executor executor) {
+  private void addBinary(DicomDataset ds, Executor executor) {
     int frames = framePlane.length;
     int ppf = input.pixelsPerPlane();
     long bytes = ((long) frames * ppf + 7) >>> 3;
@@ -160,9 +163,9 @@ final class SegmentationPixelData {
       throw new IllegalArgumentException(
           "PixelData (7FE0,0010) would exceed 2 GiB (expected fewer frames): " + bytes + " bytes");
     }
-    byte[] out = new byte[(int) bytes];
     boolean aligned = ppf % 8 == 0;
     if (input.stacked()) {
+      byte[] out = new byte[(int) bytes];
       IntConsumer task =
           f -> {
             byte[] tmp = new byte[ppf];
@@ -176,7 +179,8 @@ final class SegmentationPixelData {
           task.accept(f);
         }
       }
-      return out;
+      ds.setBytes(Tag.PixelData, VR.OB, out);
+      return;
     }
     // frameOf[p][v]: output frame of label v in plane p, or -1.
     int planes = input.planes();
@@ -193,13 +197,22 @@ final class SegmentationPixelData {
     for (int f = 0; f < frames; f++) {
       frameOf[framePlane[f]][frameSegment[f]] = f;
     }
+    if (input.byteLabels() && input.columns() % 8 == 0) {
+      SparseBinaryFrames sparse = SparseBinaryFrames.pack(input, frameOf, frames, executor);
+      if (sparse != null) {
+        ds.putValue(Tag.PixelData, VR.OB, BulkDataRef.of(sparse, 0, sparse.length()));
+        return;
+      }
+    }
+    byte[] out = new byte[(int) bytes];
     if (aligned && input.byteLabels()) {
       byte[] d = input.byteData();
       parallelFor(
           planes,
           executor,
           p -> ByteLabelKernels.packPlane(d, input.byteBase(p), ppf, frameOf[p], out));
-      return out;
+      ds.setBytes(Tag.PixelData, VR.OB, out);
+      return;
     }
     IntConsumer task =
         p -> {
@@ -224,7 +237,7 @@ final class SegmentationPixelData {
         task.accept(p);
       }
     }
-    return out;
+    ds.setBytes(Tag.PixelData, VR.OB, out);
   }
 
   /**

@@ -79,6 +79,45 @@ class ByteLabelKernelsTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"1, 8", "3, 16", "7, 24", "16, 64"})
+  void boxesAreTheBoundingRowsAndWordsOfEachValue(int rows, int columns) {
+    Random rnd = new Random(rows * 100 + columns);
+    int values = 6;
+    for (int trial = 0; trial < 200; trial++) {
+      // Runs whose ends often fall on word boundaries, and many zero words.
+      byte[] d = new byte[rows * columns];
+      for (int i = 0; i < d.length; ) {
+        int len = rnd.nextBoolean() ? 8 * (1 + rnd.nextInt(3)) : 1 + rnd.nextInt(12);
+        int v = rnd.nextInt(3) == 0 ? rnd.nextInt(values + 1) : 0;
+        for (int j = 0; j < len && i < d.length; j++, i++) {
+          d[i] = (byte) v;
+        }
+      }
+      int[] expected = new int[4 * (values + 1)];
+      int[] box = new int[4 * (values + 1)];
+      for (int v = 0; v <= values; v++) {
+        expected[4 * v] = box[4 * v] = Integer.MAX_VALUE;
+        expected[4 * v + 1] = box[4 * v + 1] = -1;
+        expected[4 * v + 2] = box[4 * v + 2] = Integer.MAX_VALUE;
+        expected[4 * v + 3] = box[4 * v + 3] = -1;
+      }
+      for (int i = 0; i < d.length; i++) {
+        int v = d[i];
+        if (v != 0) {
+          int r = i / columns;
+          int c = (i % columns) / 8;
+          expected[4 * v] = Math.min(expected[4 * v], r);
+          expected[4 * v + 1] = Math.max(expected[4 * v + 1], r);
+          expected[4 * v + 2] = Math.min(expected[4 * v + 2], c);
+          expected[4 * v + 3] = Math.max(expected[4 * v + 3], c);
+        }
+      }
+      ByteLabelKernels.boxes(d, 0, rows, columns / 8, box);
+      assertArrayEquals(expected, box, "trial " + trial);
+    }
+  }
+
   private static Segmentation build(
       SyntheticCtSeries series, NdArray array, SegmentationTypeValues type, int segments) {
     List<DicomDataset> slices = new ArrayList<>();
@@ -101,6 +140,8 @@ class ByteLabelKernelsTest {
   @CsvSource({
     "BINARY, 16, 12",
     "BINARY, 9, 11",
+    "BINARY, 12, 16",
+    "BINARY, 9, 24",
     "FRACTIONAL, 16, 12",
     "FRACTIONAL, 9, 11",
     "LABELMAP, 16, 12",
@@ -126,6 +167,103 @@ class ByteLabelKernelsTest {
     assertTrue(fast.numberOfFrames() > 0);
     assertArrayEquals(
         general.dataset().getBytes(Tag.PixelData), fast.dataset().getBytes(Tag.PixelData));
+  }
+
+  /** Balls of labels 1..k in a (planes, rows, columns) volume, as the benchmark's label map. */
+  private static byte[] balls(int planes, int rows, int columns, int k, Random rnd) {
+    byte[] d = new byte[planes * rows * columns];
+    for (int v = 1; v <= k; v++) {
+      int cz = rnd.nextInt(planes);
+      int cy = rnd.nextInt(rows);
+      int cx = rnd.nextInt(columns);
+      int r = 2 + rnd.nextInt(6);
+      for (int z = 0; z < planes; z++) {
+        for (int y = 0; y < rows; y++) {
+          for (int x = 0; x < columns; x++) {
+            int dz = z - cz;
+            int dy = y - cy;
+            int dx = x - cx;
+            if (dz * dz + dy * dy + dx * dx <= r * r) {
+              d[(z * rows + y) * columns + x] = (byte) v;
+            }
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"6, 24, 32, 5", "4, 16, 16, 3", "3, 48, 64, 9"})
+  void sparseBinaryFramesReadAnyRangeAsTheContiguouslyPackedFrames(
+      int planes, int rows, int columns, int k) {
+    Random rnd = new Random(planes * 1000 + columns);
+    byte[] bytes = balls(planes, rows, columns, k, rnd);
+    SegmentationInput input =
+        SegmentationInput.analyse(
+            NdArray.wrap(DType.UINT8, bytes, planes, rows, columns), false, Runnable::run);
+    int ppf = rows * columns;
+    // Frames segment-major as a segmentation orders them; label k absent from its planes is
+    // given a frame in plane 0 anyway (an empty frame).
+    List<int[]> frames = new ArrayList<>();
+    for (int v = 1; v <= k; v++) {
+      for (int p = 0; p < planes; p++) {
+        if (input.labelPresent(p, v) || p == 0) {
+          frames.add(new int[] {p, v});
+        }
+      }
+    }
+    int[][] frameOf = new int[planes][k + 1];
+    for (int[] fo : frameOf) {
+      java.util.Arrays.fill(fo, -1);
+    }
+    for (int f = 0; f < frames.size(); f++) {
+      frameOf[frames.get(f)[0]][frames.get(f)[1]] = f;
+    }
+    // PS3.5 8.1.1: pixel i of frame f is bit (f * Rows * Columns + i) of the packed stream.
+    byte[] expected = new byte[frames.size() * ppf / 8];
+    for (int f = 0; f < frames.size(); f++) {
+      int p = frames.get(f)[0];
+      for (int i = 0; i < ppf; i++) {
+        if ((bytes[p * ppf + i] & 0xff) == frames.get(f)[1]) {
+          long bit = (long) f * ppf + i;
+          expected[(int) (bit / 8)] |= (byte) (1 << (bit % 8));
+        }
+      }
+    }
+    SparseBinaryFrames sparse =
+        SparseBinaryFrames.pack(input, frameOf, frames.size(), Runnable::run);
+    assertTrue(sparse != null, "balls fill little of their frames");
+    assertEquals(expected.length, sparse.length());
+    byte[] all = new byte[expected.length + 3];
+    all[0] = 9;
+    sparse.read(0, all, 1, expected.length);
+    assertEquals(9, all[0]);
+    assertArrayEquals(expected, java.util.Arrays.copyOfRange(all, 1, expected.length + 1));
+    for (int trial = 0; trial < 200; trial++) {
+      int from = rnd.nextInt(expected.length);
+      int len = rnd.nextInt(expected.length - from + 1);
+      byte[] part = new byte[len];
+      java.util.Arrays.fill(part, (byte) 0x5a);
+      sparse.read(from, part, 0, len);
+      assertArrayEquals(
+          java.util.Arrays.copyOfRange(expected, from, from + len), part, from + " + " + len);
+    }
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> sparse.read(1, new byte[expected.length], 0, expected.length));
+  }
+
+  @org.junit.jupiter.api.Test
+  void labelMapFillingItsFramesIsPackedContiguously() {
+    // Random runs cover most of every frame: boxes would save nothing.
+    Random rnd = new Random(5);
+    byte[] bytes = runs(rnd, 2 * 16 * 16, 2);
+    SegmentationInput input =
+        SegmentationInput.analyse(
+            NdArray.wrap(DType.UINT8, bytes, 2, 16, 16), false, Runnable::run);
+    int[][] frameOf = {{-1, 0, 1}, {-1, 2, 3}};
+    assertEquals(null, SparseBinaryFrames.pack(input, frameOf, 4, Runnable::run));
   }
 
   @ParameterizedTest
