@@ -34,9 +34,9 @@ public final class DicomDataset {
   /** Storage shared between a data set and its read-only views. */
   private static final class Store {
     // Most data sets are small sequence items: start small, grow by doubling.
-    int[] tags = new int[8];
-    VR[] vrs = new VR[8];
-    Object[] values = new Object[8];
+    int[] tags = new int[4];
+    VR[] vrs = new VR[4];
+    Object[] values = new Object[4];
     // Text decoded from raw bytes, kept beside them so that writing reproduces the bytes read;
     // allocated on the first decoding (data sets built in code never need it).
     String[] decoded;
@@ -217,7 +217,7 @@ public final class DicomDataset {
     DicomDataset copy = new DicomDataset();
     Store s = store;
     Store c = copy.store;
-    c.tags = Arrays.copyOf(s.tags, Math.max(8, s.size));
+    c.tags = Arrays.copyOf(s.tags, Math.max(4, s.size));
     c.vrs = Arrays.copyOf(s.vrs, c.tags.length);
     c.values = new Object[c.tags.length];
     c.decoded = s.decoded == null ? null : Arrays.copyOf(s.decoded, c.tags.length);
