@@ -91,10 +91,37 @@ final class SegmentationPixelData {
                 + total
                 + " bytes");
       }
-      byte[] out = new byte[(int) total];
-      parallelFor(frames, executor, f -> fill(f, out, f * len));
+      byte[] out;
+      if (copiesConsecutivePlanes()) {
+        // One copy of the planes' bytes, without first zeroing a new array.
+        int from = input.byteBase(framePlane[0]);
+        out = Arrays.copyOfRange(input.byteData(), from, from + (int) total);
+      } else {
+        byte[] dst = new byte[(int) total];
+        parallelFor(frames, executor, f -> fill(f, dst, f * len));
+        out = dst;
+      }
       ds.setBytes(Tag.PixelData, descriptor.bitsAllocated() == 16 ? VR.OW : VR.OB, out);
     }
+  }
+
+  /**
+   * Whether the frames are 8-bit LABELMAP frames of consecutive planes of a byte label map in
+   * ascending order, so that Pixel Data is a range of the label map's bytes.
+   */
+  private boolean copiesConsecutivePlanes() {
+    if (type != SegmentationTypeValues.LABELMAP
+        || !input.byteLabels()
+        || descriptor.bitsAllocated() != 8
+        || framePlane.length == 0) {
+      return false;
+    }
+    for (int f = 1; f < framePlane.length; f++) {
+      if (framePlane[f] != framePlane[0] + f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes frame {@code f} in the decoded layout of the frame descriptor. */

@@ -267,6 +267,31 @@ class ByteLabelKernelsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"-1", "0", "4"})
+  void labelMapFramesOfConsecutivePlanesAreTheLabelValues(int emptyPlane) {
+    SyntheticCtSeries series = new SyntheticCtSeries(5, 8, 16, 1.0, 2.0);
+    int ppf = 8 * 16;
+    byte[] bytes = runs(new Random(7 + emptyPlane), 5 * ppf, 4);
+    for (int p = 0; p < 5; p++) {
+      bytes[p * ppf + 3] = 2; // every plane non-empty ...
+    }
+    if (emptyPlane >= 0) {
+      // ... except one at an end, leaving consecutive frames
+      java.util.Arrays.fill(bytes, emptyPlane * ppf, (emptyPlane + 1) * ppf, (byte) 0);
+    }
+    Segmentation seg =
+        build(
+            series, NdArray.wrap(DType.UINT8, bytes, 5, 8, 16), SegmentationTypeValues.LABELMAP, 4);
+    int first = emptyPlane == 0 ? 1 : 0;
+    int frames = emptyPlane >= 0 ? 4 : 5;
+    assertEquals(frames, seg.numberOfFrames());
+    // PS3.3 C.8.20.2.3 (Supplement 243): a LABELMAP pixel value is the segment number.
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(bytes, first * ppf, (first + frames) * ppf),
+        seg.dataset().getBytes(Tag.PixelData));
+  }
+
+  @ParameterizedTest
   @CsvSource({"BINARY", "LABELMAP"})
   void int8LabelMapWithNegativeValueIsRejected(SegmentationTypeValues type) {
     SyntheticCtSeries series = new SyntheticCtSeries(2, 8, 8, 1.0, 2.0);
