@@ -331,6 +331,13 @@ public final class DicomWriter {
     private void writeBulk(int tag, VR vr, BulkDataRef ref) throws IOException {
       long len = ref.length();
       boolean pad = (len & 1) != 0;
+      if (len + (pad ? 1 : 0) >= DatasetParser.UNDEFINED) {
+        throw new IllegalArgumentException(
+            DicomDataset.tagString(tag)
+                + " value is too long for a 32-bit length (expected < 4 GiB): "
+                + len
+                + " bytes");
+      }
       writeHeader(tag, valueVr(vr, len + (pad ? 1 : 0)), len + (pad ? 1 : 0));
       byte[] chunk = null;
       for (long pos = 0; pos < len; ) {

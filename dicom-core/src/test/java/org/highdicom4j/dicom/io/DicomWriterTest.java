@@ -161,6 +161,34 @@ class DicomWriterTest {
     }
   }
 
+  @Test
+  void bulkValueTooLongForA32BitLengthIsRejectedBeforeReadingIt() {
+    BulkDataSource endless =
+        new BulkDataSource() {
+          @Override
+          public void read(long offset, byte[] dest, int destOffset, int length) {
+            throw new AssertionError("must not be read");
+          }
+
+          @Override
+          public String description() {
+            return "endless";
+          }
+        };
+    DicomDataset ds = new DicomDataset();
+    ds.putValue(PIXEL_DATA, VR.OB, BulkDataRef.of(endless, 0, 0xFFFFFFFFL));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DicomWriter.writeDataset(
+                    java.io.OutputStream.nullOutputStream(),
+                    ds,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                    false));
+    assertTrue(e.getMessage().contains("(7FE0,0010)"), e.getMessage());
+  }
+
   private static int readInt32(byte[] b, int p) {
     return (b[p] & 0xff)
         | (b[p + 1] & 0xff) << 8
