@@ -19,7 +19,6 @@ import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.coding.CodedConcept;
-import org.highdicom4j.coding.DCM;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
@@ -1368,53 +1367,8 @@ public final class Segmentation extends SOPClass {
             .addNewItem()
             .setDouble(Tag.ImageOrientationPatient, VR.DS, planes.orientation);
       }
-      Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
-      for (int f = 0; f < framePlane.length; f++) {
-        int p = framePlane[f];
-        DicomDataset item = perFrame.addNewItem();
-        int ref = planes.sourceFrame[p];
-        if (ref >= 0) {
-          DicomDataset derivation = item.newSequence(Tag.DerivationImageSequence).addNewItem();
-          DicomDataset srcItem = derivation.newSequence(Tag.SourceImageSequence).addNewItem();
-          srcItem.setString(Tag.ReferencedSOPClassUID, VR.UI, src.sopClassUids[ref]);
-          srcItem.setString(Tag.ReferencedSOPInstanceUID, VR.UI, src.sopInstanceUids[ref]);
-          if (src.multiFrame) {
-            srcItem.setInt(Tag.ReferencedFrameNumber, VR.IS, src.frameNumbers[ref]);
-          }
-          srcItem
-              .newSequence(Tag.PurposeOfReferenceCodeSequence)
-              .add(DCM.SourceImageForImageProcessingOperation.toDataset());
-          srcItem.setString(
-              Tag.SpatialLocationsPreserved, VR.CS, SpatialLocationsPreservedValues.YES.value());
-          derivation
-              .newSequence(Tag.DerivationCodeSequence)
-              .add(DCM.Segmentation_113076.toDataset());
-        }
-        int[] index;
-        if (labelmap) {
-          index = new int[] {planes.positionIndex[p]};
-        } else if (planes.geometry) {
-          index = new int[] {frameDescription[f] + 1, planes.positionIndex[p]};
-        } else {
-          index = new int[] {frameDescription[f] + 1};
-        }
-        item.newSequence(Tag.FrameContentSequence)
-            .addNewItem()
-            .setInt(Tag.DimensionIndexValues, VR.UL, index);
-        if (planes.geometry) {
-          item.newSequence(Tag.PlanePositionSequence)
-              .addNewItem()
-              .setDouble(Tag.ImagePositionPatient, VR.DS, planes.positions[p]);
-        }
-        if (!labelmap) {
-          item.newSequence(Tag.SegmentIdentificationSequence)
-              .addNewItem()
-              .setInt(
-                  Tag.ReferencedSegmentNumber,
-                  VR.US,
-                  descriptions.get(frameDescription[f]).segmentNumber());
-        }
-      }
+      PerFrameFunctionalGroups.addTo(
+          ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
     }
 
     // Accessors for Planes, which reads the geometry options.

@@ -105,6 +105,10 @@ final class SegmentationInput {
         planes,
         executor,
         p -> {
+          if (byteLabels()) {
+            scanBytePlane(p, planeMax);
+            return;
+          }
           int[] buf = buffers.get();
           readLabels(p, buf);
           int max = 0;
@@ -135,6 +139,41 @@ final class SegmentationInput {
     }
     maxLabel = max;
     binary = max <= 1;
+  }
+
+  /** Whether this is a label map held in a {@code byte[]} (uint8, int8 or bool). */
+  boolean byteLabels() {
+    return !stacked && array.data() instanceof byte[];
+  }
+
+  private void scanBytePlane(int p, int[] planeMax) {
+    boolean[] pr = ByteLabelKernels.present((byte[]) array.data(), byteBase(p), pixelsPerPlane);
+    int max = 255;
+    if (array.dtype() == DType.INT8) {
+      for (int v = 128; v < 256; v++) {
+        if (pr[v]) {
+          throw new IllegalArgumentException(
+              "pixelArray must not contain negative values (expected segment numbers >= 0): "
+                  + (v - 256));
+        }
+      }
+      max = 127;
+    }
+    while (max > 0 && !pr[max]) {
+      max--;
+    }
+    present[p] = Arrays.copyOf(pr, max + 1);
+    planeMax[p] = max;
+  }
+
+  /** Returns the index in {@link #byteData()} of the first pixel of plane {@code p}. */
+  int byteBase(int p) {
+    return array.offset() + p * pixelsPerPlane;
+  }
+
+  /** Returns the backing array of a label map held in bytes. */
+  byte[] byteData() {
+    return (byte[]) array.data();
   }
 
   private void scanStacked(boolean fractional) {

@@ -14,6 +14,7 @@ import org.highdicom4j.codec.FrameCodec;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
@@ -79,7 +80,7 @@ final class SegmentationPixelData {
           });
       ds.setFragments(Tag.PixelData, VR.OB, EncapsulatedFrames.encapsulate(Arrays.asList(encoded)));
     } else if (type == SegmentationTypeValues.BINARY) {
-      ds.setBytes(Tag.PixelData, VR.OB, packBinary(executor));
+      addBinary(ds, executor);
     } else {
       int len = (int) descriptor.decodedLength();
       long total = (long) len * frames;
@@ -90,10 +91,37 @@ final class SegmentationPixelData {
                 + total
                 + " bytes");
       }
-      byte[] out = new byte[(int) total];
-      parallelFor(frames, executor, f -> fill(f, out, f * len));
+      byte[] out;
+      if (copiesConsecutivePlanes()) {
+        // One copy of the planes' bytes, without first zeroing a new array.
+        int from = input.byteBase(framePlane[0]);
+        out = Arrays.copyOfRange(input.byteData(), from, from + (int) total);
+      } else {
+        byte[] dst = new byte[(int) total];
+        parallelFor(frames, executor, f -> fill(f, dst, f * len));
+        out = dst;
+      }
       ds.setBytes(Tag.PixelData, descriptor.bitsAllocated() == 16 ? VR.OW : VR.OB, out);
     }
+  }
+
+  /**
+   * Whether the frames are 8-bit LABELMAP frames of consecutive planes of a byte label map in
+   * ascending order, so that Pixel Data is a range of the label map's bytes.
+   */
+  private boolean copiesConsecutivePlanes() {
+    if (type != SegmentationTypeValues.LABELMAP
+        || !input.byteLabels()
+        || descriptor.bitsAllocated() != 8
+        || framePlane.length == 0) {
+      return false;
+    }
+    for (int f = 1; f < framePlane.length; f++) {
+      if (framePlane[f] != framePlane[0] + f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes frame {@code f} in the decoded layout of the frame descriptor. */
@@ -102,6 +130,11 @@ final class SegmentationPixelData {
     int s = frameSegment[f];
     int n = input.pixelsPerPlane();
     if (type == SegmentationTypeValues.LABELMAP) {
+      if (input.byteLabels() && descriptor.bitsAllocated() == 8) {
+        // The scan proved every value a segment number: the plane is the frame.
+        System.arraycopy(input.byteData(), input.byteBase(p), dst, off, n);
+        return;
+      }
       int[] labels = labelBuffer.get();
       if (input.stacked()) {
         input.readStackedAsLabels(p, channelNumbers, labels);
@@ -124,6 +157,13 @@ final class SegmentationPixelData {
     int on = type == SegmentationTypeValues.FRACTIONAL ? maxFractionalValue : 1;
     if (input.stacked()) {
       input.readChannel(p, s, on, dst, off);
+    } else if (input.byteLabels()) {
+      byte[] d = input.byteData();
+      int base = input.byteBase(p);
+      byte b = (byte) on;
+      for (int i = 0; i < n; i++) {
+        dst[off + i] = (d[base + i] & 0xff) == s ? b : 0;
+      }
     } else {
       int[] labels = labelBuffer.get();
       input.readLabels(p, labels);
@@ -135,12 +175,14 @@ final class SegmentationPixelData {
   }
 
   /**
-   * Packs BINARY frames contiguously, bit {@code f × Rows × Columns + i} for pixel i of frame f. A
-   * label map is read once per plane, setting the bits of all its segments' frames in one pass.
-   * Planes (or frames) run in parallel only when frames start on byte boundaries, so that no byte
-   * is shared between two workers.
+   * Sets BINARY Pixel Data: frames packed contiguously, bit {@code f × Rows × Columns + i} for
+   * pixel i of frame f. A label map is read once per plane, setting the bits of all its segments'
+   * frames in one pass. A byte label map whose rows fill whole bytes is kept as {@link
+   * SparseBinaryFrames} (each frame's segment box only), expanded when the value is read or
+   * written, unless the boxes cover much of the frames. Planes (or frames) run in parallel only
+   * when frames start on byte boundaries, so that no byte is shared between two workers.
    */
-  private byte[] packBinary(Executor executor) {
+  private void addBinary(DicomDataset ds, Executor executor) {
     int frames = framePlane.length;
     int ppf = input.pixelsPerPlane();
     long bytes = ((long) frames * ppf + 7) >>> 3;
@@ -148,9 +190,9 @@ final class SegmentationPixelData {
       throw new IllegalArgumentException(
           "PixelData (7FE0,0010) would exceed 2 GiB (expected fewer frames): " + bytes + " bytes");
     }
-    byte[] out = new byte[(int) bytes];
     boolean aligned = ppf % 8 == 0;
     if (input.stacked()) {
+      byte[] out = new byte[(int) bytes];
       IntConsumer task =
           f -> {
             byte[] tmp = new byte[ppf];
@@ -164,7 +206,8 @@ final class SegmentationPixelData {
           task.accept(f);
         }
       }
-      return out;
+      ds.setBytes(Tag.PixelData, VR.OB, out);
+      return;
     }
     // frameOf[p][v]: output frame of label v in plane p, or -1.
     int planes = input.planes();
@@ -180,6 +223,23 @@ final class SegmentationPixelData {
     }
     for (int f = 0; f < frames; f++) {
       frameOf[framePlane[f]][frameSegment[f]] = f;
+    }
+    if (input.byteLabels() && input.columns() % 8 == 0) {
+      SparseBinaryFrames sparse = SparseBinaryFrames.pack(input, frameOf, frames, executor);
+      if (sparse != null) {
+        ds.putValue(Tag.PixelData, VR.OB, BulkDataRef.of(sparse, 0, sparse.length()));
+        return;
+      }
+    }
+    byte[] out = new byte[(int) bytes];
+    if (aligned && input.byteLabels()) {
+      byte[] d = input.byteData();
+      parallelFor(
+          planes,
+          executor,
+          p -> ByteLabelKernels.packPlane(d, input.byteBase(p), ppf, frameOf[p], out));
+      ds.setBytes(Tag.PixelData, VR.OB, out);
+      return;
     }
     IntConsumer task =
         p -> {
@@ -204,7 +264,7 @@ final class SegmentationPixelData {
         task.accept(p);
       }
     }
-    return out;
+    ds.setBytes(Tag.PixelData, VR.OB, out);
   }
 
   /**

@@ -37,11 +37,13 @@ public final class DicomDataset {
 
   /** Storage shared between a data set and its read-only views. */
   private static final class Store {
-    int[] tags = new int[16];
-    VR[] vrs = new VR[16];
-    Object[] values = new Object[16];
-    // Text decoded from raw bytes, kept beside them so that writing reproduces the bytes read.
-    String[] decoded = new String[16];
+    // Most data sets are small sequence items: start small, grow by doubling.
+    int[] tags = new int[4];
+    VR[] vrs = new VR[4];
+    Object[] values = new Object[4];
+    // Text decoded from raw bytes, kept beside them so that writing reproduces the bytes read;
+    // allocated on the first decoding (data sets built in code never need it).
+    String[] decoded;
     int size;
     SpecificCharacterSet charset;
   }
@@ -219,10 +221,10 @@ public final class DicomDataset {
     DicomDataset copy = new DicomDataset();
     Store s = store;
     Store c = copy.store;
-    c.tags = Arrays.copyOf(s.tags, Math.max(16, s.size));
+    c.tags = Arrays.copyOf(s.tags, Math.max(4, s.size));
     c.vrs = Arrays.copyOf(s.vrs, c.tags.length);
     c.values = new Object[c.tags.length];
-    c.decoded = Arrays.copyOf(s.decoded, c.tags.length);
+    c.decoded = s.decoded == null ? null : Arrays.copyOf(s.decoded, c.tags.length);
     c.size = s.size;
     for (int i = 0; i < s.size; i++) {
       Object v = s.values[i];
@@ -287,7 +289,9 @@ public final class DicomDataset {
     if (i >= 0) {
       store.vrs[i] = vr;
       store.values[i] = value;
-      store.decoded[i] = null;
+      if (store.decoded != null) {
+        store.decoded[i] = null;
+      }
     } else {
       insert(-(i + 1), tag, vr, value);
     }
@@ -300,18 +304,24 @@ public final class DicomDataset {
       s.tags = Arrays.copyOf(s.tags, cap);
       s.vrs = Arrays.copyOf(s.vrs, cap);
       s.values = Arrays.copyOf(s.values, cap);
-      s.decoded = Arrays.copyOf(s.decoded, cap);
+      if (s.decoded != null) {
+        s.decoded = Arrays.copyOf(s.decoded, cap);
+      }
     }
     if (pos < s.size) {
       System.arraycopy(s.tags, pos, s.tags, pos + 1, s.size - pos);
       System.arraycopy(s.vrs, pos, s.vrs, pos + 1, s.size - pos);
       System.arraycopy(s.values, pos, s.values, pos + 1, s.size - pos);
-      System.arraycopy(s.decoded, pos, s.decoded, pos + 1, s.size - pos);
+      if (s.decoded != null) {
+        System.arraycopy(s.decoded, pos, s.decoded, pos + 1, s.size - pos);
+      }
     }
     s.tags[pos] = tag;
     s.vrs[pos] = vr;
     s.values[pos] = value;
-    s.decoded[pos] = null;
+    if (s.decoded != null) {
+      s.decoded[pos] = null;
+    }
     s.size++;
   }
 
@@ -338,10 +348,12 @@ public final class DicomDataset {
     System.arraycopy(s.tags, i + 1, s.tags, i, s.size - i - 1);
     System.arraycopy(s.vrs, i + 1, s.vrs, i, s.size - i - 1);
     System.arraycopy(s.values, i + 1, s.values, i, s.size - i - 1);
-    System.arraycopy(s.decoded, i + 1, s.decoded, i, s.size - i - 1);
     s.size--;
     s.values[s.size] = null;
-    s.decoded[s.size] = null;
+    if (s.decoded != null) {
+      System.arraycopy(s.decoded, i + 1, s.decoded, i, s.size - i);
+      s.decoded[s.size] = null;
+    }
     return true;
   }
 
@@ -414,7 +426,9 @@ public final class DicomDataset {
       if (v instanceof byte[] && s.vrs[i].usesSpecificCharacterSet()) {
         // From now on the text is the value: it is encoded in the new character set on writing.
         s.values[i] = text(i);
-        s.decoded[i] = null;
+        if (s.decoded != null) {
+          s.decoded[i] = null;
+        }
       } else if (v instanceof Sequence) {
         for (DicomDataset item : ((Sequence) v).items()) {
           if (!item.contains(SPECIFIC_CHARACTER_SET)) {
@@ -458,7 +472,8 @@ public final class DicomDataset {
     if (v instanceof String) {
       return (String) v;
     }
-    String cached = store.decoded[i];
+    String[] cache = store.decoded;
+    String cached = cache == null ? null : cache[i];
     if (cached != null) {
       return cached;
     }
@@ -466,6 +481,9 @@ public final class DicomDataset {
     byte[] b = bytesOf(i);
     String s = specificCharacterSet().decode(b, 0, trimmedLength(b, vr), vr);
     if (v instanceof byte[]) {
+      if (store.decoded == null) {
+        store.decoded = new String[store.tags.length];
+      }
       store.decoded[i] = s;
     }
     return s;

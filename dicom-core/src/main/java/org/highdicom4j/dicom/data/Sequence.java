@@ -17,7 +17,8 @@ public final class Sequence implements Iterable<DicomDataset> {
   private final boolean readOnly;
 
   Sequence(DicomDataset parent) {
-    this(parent, new ArrayList<>(), false);
+    // Most sequences hold one item; the list grows by half when there are more.
+    this(parent, new ArrayList<>(1), false);
   }
 
   private Sequence(DicomDataset parent, List<DicomDataset> items, boolean readOnly) {

@@ -105,6 +105,9 @@ public final class SpecificCharacterSet {
   private final CodeElement initialG0;
   private final CodeElement initialG1;
 
+  /** Whether every ASCII character but ESC is encoded as itself (true for all supported sets). */
+  private final boolean asciiAsItself;
+
   private SpecificCharacterSet(List<String> values) {
     this.values = List.copyOf(values);
     List<String> unknown = new ArrayList<>();
@@ -145,6 +148,36 @@ public final class SpecificCharacterSet {
     this.elements = list.toArray(new CodeElement[0]);
     this.initialG0 = alone == null ? elements[0] : null;
     this.initialG1 = alone == null ? terms.isEmpty() ? null : terms.get(0).g1 : null;
+    this.asciiAsItself = probeAscii(alone, initialG0);
+  }
+
+  private static boolean probeAscii(Charset standalone, CodeElement g0) {
+    byte[] expected = new byte[0x7F];
+    StringBuilder sb = new StringBuilder();
+    for (int c = 0; c < 0x80; c++) {
+      if (c != ESC) {
+        expected[sb.length()] = (byte) c;
+        sb.append((char) c);
+        if (standalone == null && g0.encode(c) != c) {
+          return false;
+        }
+      }
+    }
+    return standalone == null || Arrays.equals(expected, sb.toString().getBytes(standalone));
+  }
+
+  /** The bytes of text made of ASCII characters other than ESC, else null. */
+  private static byte[] asciiBytes(String value) {
+    int n = value.length();
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80 || c == ESC) {
+        return null;
+      }
+      out[i] = (byte) c;
+    }
+    return out;
   }
 
   /**
@@ -431,11 +464,18 @@ public final class SpecificCharacterSet {
   public byte[] encode(String value, VR vr) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(vr, "vr");
+    if (asciiAsItself || !vr.usesSpecificCharacterSet()) {
+      // The common case, with the same result as the encoders below.
+      byte[] ascii = asciiBytes(value);
+      if (ascii != null) {
+        return ascii;
+      }
+    }
     if (!vr.usesSpecificCharacterSet()) {
-      return encodeStandalone(value, StandardCharsets.US_ASCII, "the default repertoire ISO_IR 6");
+      return encodeStandalone(value, StandardCharsets.US_ASCII, null);
     }
     if (standalone != null) {
-      return encodeStandalone(value, standalone, describe());
+      return encodeStandalone(value, standalone, this);
     }
     ByteSink out = new ByteSink(value.length() + 8);
     CodeElement g0 = initialG0;
@@ -498,7 +538,8 @@ public final class SpecificCharacterSet {
     return initialG0;
   }
 
-  private static byte[] encodeStandalone(String value, Charset charset, String description) {
+  /** Encodes with a stand-alone charset; {@code set} describes it in errors (null: ISO_IR 6). */
+  private static byte[] encodeStandalone(String value, Charset charset, SpecificCharacterSet set) {
     CharsetEncoder encoder =
         charset
             .newEncoder()
@@ -511,11 +552,11 @@ public final class SpecificCharacterSet {
       for (int i = 0; i < value.length(); ) {
         int cp = value.codePointAt(i);
         if (!encoder.reset().canEncode(new String(Character.toChars(cp)))) {
-          throw cannotEncode(value, i, description);
+          throw cannotEncode(value, i, describe(set));
         }
         i += Character.charCount(cp);
       }
-      throw cannotEncode(value, 0, description);
+      throw cannotEncode(value, 0, describe(set));
     }
   }
 
@@ -530,6 +571,10 @@ public final class SpecificCharacterSet {
             cp,
             Character.isISOControl(cp) ? "" : new String(Character.toChars(cp)),
             index));
+  }
+
+  private static String describe(SpecificCharacterSet set) {
+    return set == null ? "the default repertoire ISO_IR 6" : set.describe();
   }
 
   private String describe() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -30,8 +31,6 @@ import org.highdicom4j.dicom.dict.ElementDictionary;
  * temporary file beside it and moves it into place, so a failure never leaves a half-written file.
  */
 public final class DicomWriter {
-  private static final byte[] ZERO_PAD = {0};
-
   private DicomWriter() {}
 
   /**
@@ -107,21 +106,19 @@ public final class DicomWriter {
       out.write(new byte[128]);
       out.write(new byte[] {'D', 'I', 'C', 'M'});
     }
-    Encoder metaEncoder = new Encoder(true, false, false);
-    metaEncoder.writeDataset(out, fmi, true);
+    new Encoder(out, true, false, false).write(fmi, true);
     if (ts.deflated()) {
       Deflater deflater = new Deflater(options.deflateLevel(), true);
       try {
         DeflaterOutputStream dout = new DeflaterOutputStream(out, deflater, 1 << 16);
-        new Encoder(true, false, options.undefinedLengthSequences())
-            .writeDataset(dout, dataset, false);
+        new Encoder(dout, true, false, options.undefinedLengthSequences()).write(dataset, false);
         dout.finish();
       } finally {
         deflater.end();
       }
     } else {
-      new Encoder(ts.explicitVr(), ts.bigEndian(), options.undefinedLengthSequences())
-          .writeDataset(out, dataset, false);
+      new Encoder(out, ts.explicitVr(), ts.bigEndian(), options.undefinedLengthSequences())
+          .write(dataset, false);
     }
     out.flush();
   }
@@ -139,8 +136,8 @@ public final class DicomWriter {
       OutputStream out, DicomDataset dataset, TransferSyntax ts, boolean undefinedLengthSequences)
       throws IOException {
     checkPixelData(dataset, ts);
-    new Encoder(ts.explicitVr(), ts.bigEndian(), undefinedLengthSequences)
-        .writeDataset(out, dataset, false);
+    new Encoder(out, ts.explicitVr(), ts.bigEndian(), undefinedLengthSequences)
+        .write(dataset, false);
     out.flush();
   }
 
@@ -193,7 +190,7 @@ public final class DicomWriter {
     fmi.remove(FileMetaInformation.GROUP_LENGTH);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      new Encoder(true, false, false).writeDataset(bytes, fmi, true);
+      new Encoder(bytes, true, false, false).write(fmi, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -201,20 +198,51 @@ public final class DicomWriter {
     return fmi;
   }
 
-  /** Encodes data sets in one transfer syntax. */
+  /**
+   * Encodes data sets in one transfer syntax. Elements are encoded into one growing buffer; a
+   * defined-length sequence or item gets a placeholder length that is filled in once its content is
+   * encoded, so nested items are encoded once and never copied level by level. The buffer is handed
+   * to the stream between top-level elements, and large top-level values go to the stream directly
+   * in bounded chunks (no temporary copy of the whole value).
+   */
   private static final class Encoder {
+    /** Buffered bytes handed to the stream at the top level once they reach this size. */
+    private static final int FLUSH = 1 << 16;
+
+    /** Largest single write of a large value, bounding native I/O buffers. */
+    private static final int CHUNK = 1 << 20;
+
+    private static final int MAX_BUFFER = Integer.MAX_VALUE - 16;
+
+    private final OutputStream out;
     private final boolean explicit;
     private final boolean bigEndian;
     private final boolean undefinedLengths;
-    private final byte[] header = new byte[12];
+    private byte[] buf = new byte[FLUSH + 1024];
+    private int size;
+    private int depth;
 
-    Encoder(boolean explicit, boolean bigEndian, boolean undefinedLengths) {
+    Encoder(OutputStream out, boolean explicit, boolean bigEndian, boolean undefinedLengths) {
+      this.out = out;
       this.explicit = explicit;
       this.bigEndian = bigEndian;
       this.undefinedLengths = undefinedLengths;
     }
 
-    void writeDataset(OutputStream out, DicomDataset ds, boolean meta) throws IOException {
+    /** Encodes a data set and hands everything buffered to the stream. */
+    void write(DicomDataset ds, boolean meta) throws IOException {
+      writeDataset(ds, meta);
+      flush();
+    }
+
+    private void flush() throws IOException {
+      if (size > 0) {
+        out.write(buf, 0, size);
+        size = 0;
+      }
+    }
+
+    private void writeDataset(DicomDataset ds, boolean meta) throws IOException {
       for (int i = 0; i < ds.size(); i++) {
         int tag = ds.tagAt(i);
         if (!meta && (tag & 0xffff) == 0) {
@@ -223,135 +251,264 @@ public final class DicomWriter {
         if (!meta && (tag >>> 16) == 0x0002) {
           continue; // File Meta Information elements belong in the meta header only
         }
-        writeElement(out, tag, ds.vrAt(i), ds.valueAt(i), ds);
+        writeElement(tag, ds.vrAt(i), ds.valueAt(i), ds);
+        if (depth == 0 && size >= FLUSH) {
+          flush();
+        }
       }
     }
 
-    private void writeElement(OutputStream out, int tag, VR vr, Object value, DicomDataset ds)
-        throws IOException {
+    private void writeElement(int tag, VR vr, Object value, DicomDataset ds) throws IOException {
       if (value instanceof Sequence) {
-        writeSequence(out, tag, (Sequence) value);
+        writeSequence(tag, (Sequence) value);
         return;
       }
       if (value instanceof Fragments) {
-        writeFragments(out, tag, vr, (Fragments) value);
+        writeFragments(tag, (Fragments) value);
         return;
       }
-      byte[] bytes;
-      if (value instanceof BulkDataRef) {
-        bytes = ((BulkDataRef) value).load();
-      } else if (value instanceof String) {
-        bytes = ds.specificCharacterSet().encode((String) value, vr);
-      } else {
-        bytes = (byte[]) value;
-      }
       int unit = bigEndian ? DatasetParser.swapUnit(ds, tag, vr) : 0;
+      if (value instanceof BulkDataRef) {
+        BulkDataRef ref = (BulkDataRef) value;
+        if (ref.source() != null && ref.swapUnit() <= 1 && unit <= 1) {
+          writeBulk(tag, vr, ref);
+          return;
+        }
+        value = ref.load();
+      }
+      if (value instanceof String && writeAscii(tag, vr, (String) value, ds)) {
+        return;
+      }
+      byte[] bytes =
+          value instanceof String
+              ? ds.specificCharacterSet().encode((String) value, vr)
+              : (byte[]) value;
       if (unit > 1 && bytes.length > 0) {
         bytes = bytes.clone();
         ByteSwap.swap(bytes, 0, bytes.length, unit);
       }
       boolean pad = (bytes.length & 1) != 0;
-      long len = bytes.length + (pad ? 1 : 0);
-      VR outVr = vr;
-      if (explicit && !vr.hasLongHeader() && len > 0xFFFF) {
-        outVr = VR.UN;
-      }
-      writeHeader(out, tag, outVr, len);
-      out.write(bytes);
+      writeHeader(tag, valueVr(vr, bytes.length + (pad ? 1 : 0)), bytes.length + (pad ? 1 : 0));
+      putValue(bytes, 0, bytes.length);
       if (pad) {
-        out.write(vr.isText() && vr != VR.UI ? new byte[] {' '} : ZERO_PAD);
+        putByte(padding(vr));
       }
     }
 
-    private void writeSequence(OutputStream out, int tag, Sequence seq) throws IOException {
+    /**
+     * Writes text whose characters are all ASCII (other than ESC) where their encoding is the
+     * characters themselves: VRs outside the Specific Character Set, or the default repertoire.
+     *
+     * @return false, having written nothing, when the text needs the general encoder
+     */
+    private boolean writeAscii(int tag, VR vr, String s, DicomDataset ds) {
+      int n = s.length();
+      if (n > FLUSH || vr.usesSpecificCharacterSet() && !ds.specificCharacterSet().isDefault()) {
+        return false;
+      }
+      int mark = size;
+      boolean pad = (n & 1) != 0;
+      writeHeader(tag, valueVr(vr, n + (pad ? 1 : 0)), n + (pad ? 1 : 0));
+      ensure(n + 1);
+      byte[] b = buf;
+      int at = size;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80 || c == 0x1B) {
+          size = mark;
+          return false;
+        }
+        b[at + i] = (byte) c;
+      }
+      size += n;
+      if (pad) {
+        putByte(padding(vr));
+      }
+      return true;
+    }
+
+    /** Streams a bulk data value from its source in bounded chunks. */
+    private void writeBulk(int tag, VR vr, BulkDataRef ref) throws IOException {
+      long len = ref.length();
+      boolean pad = (len & 1) != 0;
+      if (len + (pad ? 1 : 0) >= DatasetParser.UNDEFINED) {
+        throw new IllegalArgumentException(
+            DicomDataset.tagString(tag)
+                + " value is too long for a 32-bit length (expected < 4 GiB): "
+                + len
+                + " bytes");
+      }
+      writeHeader(tag, valueVr(vr, len + (pad ? 1 : 0)), len + (pad ? 1 : 0));
+      byte[] chunk = null;
+      for (long pos = 0; pos < len; ) {
+        int n = (int) Math.min(CHUNK, len - pos);
+        if (depth == 0) {
+          flush();
+          if (chunk == null) {
+            chunk = new byte[(int) Math.min(CHUNK, len)];
+          }
+          ref.source().read(ref.offset() + pos, chunk, 0, n);
+          out.write(chunk, 0, n);
+        } else {
+          ensure(n);
+          ref.source().read(ref.offset() + pos, buf, size, n);
+          size += n;
+        }
+        pos += n;
+      }
+      if (pad) {
+        putByte(padding(vr));
+      }
+    }
+
+    private VR valueVr(VR vr, long len) {
+      // A value too long for a 16-bit length field is written as UN (PS3.5 6.2.2).
+      return explicit && !vr.hasLongHeader() && len > 0xFFFF ? VR.UN : vr;
+    }
+
+    private static int padding(VR vr) {
+      return vr.isText() && vr != VR.UI ? ' ' : 0;
+    }
+
+    private void writeSequence(int tag, Sequence seq) throws IOException {
       // In Implicit VR a reader knows a sequence only from its dictionary; for a private or
       // unknown tag, undefined length with delimiters is what marks the value as items (PS3.5
       // 6.2.2 and 7.5), so such sequences never get an explicit length there.
-      if (undefinedLengths || (!explicit && ElementDictionary.vrOf(tag) != VR.SQ)) {
-        writeHeader(out, tag, VR.SQ, DatasetParser.UNDEFINED);
-        for (DicomDataset item : seq.items()) {
-          writeTagLength(out, DatasetParser.ITEM, DatasetParser.UNDEFINED);
-          writeDataset(out, item, false);
-          writeTagLength(out, DatasetParser.ITEM_DELIMITATION, 0);
+      boolean undefined = undefinedLengths || (!explicit && ElementDictionary.vrOf(tag) != VR.SQ);
+      int seqLength = writeHeader(tag, VR.SQ, undefined ? DatasetParser.UNDEFINED : 0);
+      int seqStart = size;
+      depth++;
+      for (int i = 0; i < seq.size(); i++) {
+        DicomDataset item = seq.get(i);
+        int itemLength =
+            writeTagLength(DatasetParser.ITEM, undefined ? DatasetParser.UNDEFINED : 0);
+        int itemStart = size;
+        writeDataset(item, false);
+        if (undefined) {
+          writeTagLength(DatasetParser.ITEM_DELIMITATION, 0);
+        } else {
+          patch32(itemLength, size - itemStart);
         }
-        writeTagLength(out, DatasetParser.SEQUENCE_DELIMITATION, 0);
-        return;
       }
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      for (DicomDataset item : seq.items()) {
-        ByteArrayOutputStream itemBytes = new ByteArrayOutputStream();
-        writeDataset(itemBytes, item, false);
-        writeTagLength(body, DatasetParser.ITEM, itemBytes.size());
-        itemBytes.writeTo(body);
+      depth--;
+      if (undefined) {
+        writeTagLength(DatasetParser.SEQUENCE_DELIMITATION, 0);
+      } else {
+        patch32(seqLength, size - seqStart);
       }
-      writeHeader(out, tag, VR.SQ, body.size());
-      body.writeTo(out);
     }
 
-    private void writeFragments(OutputStream out, int tag, VR vr, Fragments f) throws IOException {
+    private void writeFragments(int tag, Fragments f) throws IOException {
       // Encapsulated Pixel Data is always OB (PS3.5 A.4).
-      writeHeader(out, tag, VR.OB, DatasetParser.UNDEFINED);
+      writeHeader(tag, VR.OB, DatasetParser.UNDEFINED);
       for (int i = 0; i < f.size(); i++) {
         byte[] item = f.item(i);
         boolean pad = (item.length & 1) != 0;
-        writeTagLength(out, DatasetParser.ITEM, item.length + (pad ? 1 : 0));
-        out.write(item);
+        writeTagLength(DatasetParser.ITEM, item.length + (pad ? 1 : 0));
+        putValue(item, 0, item.length);
         if (pad) {
-          out.write(ZERO_PAD);
+          putByte(0);
         }
       }
-      writeTagLength(out, DatasetParser.SEQUENCE_DELIMITATION, 0);
+      writeTagLength(DatasetParser.SEQUENCE_DELIMITATION, 0);
     }
 
-    private void writeHeader(OutputStream out, int tag, VR vr, long len) throws IOException {
-      put16(0, tag >>> 16);
-      put16(2, tag & 0xffff);
-      if (!explicit) {
-        put32(4, len);
-        out.write(header, 0, 8);
+    /** Appends a value: through the buffer, or at the top level when large, to the stream. */
+    private void putValue(byte[] b, int off, int len) throws IOException {
+      if (depth == 0 && len >= FLUSH) {
+        flush();
+        for (int p = 0; p < len; p += CHUNK) {
+          out.write(b, off + p, Math.min(CHUNK, len - p));
+        }
         return;
       }
-      header[4] = (byte) vr.name().charAt(0);
-      header[5] = (byte) vr.name().charAt(1);
+      ensure(len);
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+
+    private void putByte(int v) {
+      ensure(1);
+      buf[size++] = (byte) v;
+    }
+
+    private void ensure(int more) {
+      if (more > buf.length - size) {
+        long needed = (long) size + more;
+        if (needed > MAX_BUFFER) {
+          throw new IllegalArgumentException(
+              "Sequence too long for a defined length (expected < 2 GiB of items; write"
+                  + " undefined-length sequences): "
+                  + needed
+                  + " bytes");
+        }
+        buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(MAX_BUFFER, 2L * buf.length)));
+      }
+    }
+
+    /**
+     * Appends an element header.
+     *
+     * @return the buffer position of its 32-bit length field, or -1 for a 16-bit one
+     */
+    private int writeHeader(int tag, VR vr, long len) {
+      ensure(12);
+      put16(tag >>> 16);
+      put16(tag & 0xffff);
+      if (!explicit) {
+        int at = size;
+        put32(len);
+        return at;
+      }
+      buf[size++] = (byte) vr.name().charAt(0);
+      buf[size++] = (byte) vr.name().charAt(1);
       if (vr.hasLongHeader()) {
-        header[6] = 0;
-        header[7] = 0;
-        put32(8, len);
-        out.write(header, 0, 12);
+        buf[size++] = 0;
+        buf[size++] = 0;
+        int at = size;
+        put32(len);
+        return at;
+      }
+      put16((int) len);
+      return -1;
+    }
+
+    /** Appends an item or delimiter tag with its length; returns the length's position. */
+    private int writeTagLength(int tag, long len) {
+      ensure(8);
+      put16(tag >>> 16);
+      put16(tag & 0xffff);
+      int at = size;
+      put32(len);
+      return at;
+    }
+
+    private void put16(int v) {
+      if (bigEndian) {
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
       } else {
-        put16(6, (int) len);
-        out.write(header, 0, 8);
+        buf[size++] = (byte) v;
+        buf[size++] = (byte) (v >>> 8);
       }
     }
 
-    private void writeTagLength(OutputStream out, int tag, long len) throws IOException {
-      put16(0, tag >>> 16);
-      put16(2, tag & 0xffff);
-      put32(4, len);
-      out.write(header, 0, 8);
+    private void put32(long v) {
+      patch32(size, v);
+      size += 4;
     }
 
-    private void put16(int p, int v) {
+    private void patch32(int p, long v) {
       if (bigEndian) {
-        header[p] = (byte) (v >>> 8);
-        header[p + 1] = (byte) v;
+        buf[p] = (byte) (v >>> 24);
+        buf[p + 1] = (byte) (v >>> 16);
+        buf[p + 2] = (byte) (v >>> 8);
+        buf[p + 3] = (byte) v;
       } else {
-        header[p] = (byte) v;
-        header[p + 1] = (byte) (v >>> 8);
-      }
-    }
-
-    private void put32(int p, long v) {
-      if (bigEndian) {
-        header[p] = (byte) (v >>> 24);
-        header[p + 1] = (byte) (v >>> 16);
-        header[p + 2] = (byte) (v >>> 8);
-        header[p + 3] = (byte) v;
-      } else {
-        header[p] = (byte) v;
-        header[p + 1] = (byte) (v >>> 8);
-        header[p + 2] = (byte) (v >>> 16);
-        header[p + 3] = (byte) (v >>> 24);
+        buf[p] = (byte) v;
+        buf[p + 1] = (byte) (v >>> 8);
+        buf[p + 2] = (byte) (v >>> 16);
+        buf[p + 3] = (byte) (v >>> 24);
       }
     }
   }

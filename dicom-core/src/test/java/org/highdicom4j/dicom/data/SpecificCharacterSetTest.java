@@ -263,6 +263,35 @@ class SpecificCharacterSetTest {
     assertThrows(IllegalArgumentException.class, () -> cs.encode("é", VR.CS));
   }
 
+  // ISO 646 characters are one byte each in every supported set (PS3.5 6.1.2.3 and 6.1.2.5.1).
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "ISO_IR 100",
+        "ISO_IR 192",
+        "GB18030",
+        "GBK",
+        "ISO 2022 IR 13",
+        "\\ISO 2022 IR 87",
+        "ISO 2022 IR 6\\ISO 2022 IR 149"
+      })
+  void asciiTextIsEncodedAsItsOwnBytesAndEscapeIsNeverTakenForText(String term) {
+    SpecificCharacterSet cs = SpecificCharacterSet.of(term.split("\\\\", -1));
+    String text = "Doe^John=\t~[x]{}\\A\u007f\u0000";
+    for (VR vr : new VR[] {VR.PN, VR.LO, VR.LT, VR.UI}) {
+      assertArrayEquals(text.getBytes(StandardCharsets.US_ASCII), cs.encode(text, vr), term);
+    }
+    String escape = "a\u001bb";
+    if (term.startsWith("ISO_IR 192") || term.startsWith("GB")) {
+      assertArrayEquals(bytes(escape), cs.encode(escape, VR.LO), term);
+    } else {
+      // In ISO 2022 sets ESC starts an escape sequence: it cannot be a character of the text.
+      assertThrows(IllegalArgumentException.class, () -> cs.encode(escape, VR.LO), term);
+    }
+    assertArrayEquals(bytes(escape), cs.encode(escape, VR.UI), term);
+  }
+
   @Test
   void decodesOnlyTheGivenRange() {
     byte[] raw = bytes("xxBuc^J\u00e9r\u00f4meyy");

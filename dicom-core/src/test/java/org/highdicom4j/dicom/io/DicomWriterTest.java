@@ -91,6 +91,130 @@ class DicomWriterTest {
   }
 
   @Test
+  void nestedSequencesGetTheLengthsOfTheirEncodedContent() throws IOException {
+    // (0008,1115) SQ > item > (0008,1140) SQ > item > (0008,0018) UI "1.2.3"; then (0028,0010).
+    DicomDataset ds = new DicomDataset();
+    DicomDataset outer = ds.newSequence(REFERENCED_SERIES).addNewItem();
+    outer.newSequence(0x00081140).addNewItem().setString(SOP_INSTANCE_UID, VR.UI, "1.2.3");
+    outer.setString(0x0020000E, VR.UI, "1.2");
+    ds.setInt(ROWS, VR.US, 2);
+    byte[] inner =
+        concat(
+            bytes(0x08, 0, 0x40, 0x11, 'S', 'Q', 0, 0, 22, 0, 0, 0),
+            bytes(0xFE, 0xFF, 0x00, 0xE0, 14, 0, 0, 0),
+            UID_ELEMENT);
+    byte[] seriesUid = bytes(0x20, 0, 0x0E, 0, 'U', 'I', 4, 0, '1', '.', '2', 0);
+    byte[] expected =
+        concat(
+            bytes(0x08, 0, 0x15, 0x11, 'S', 'Q', 0, 0, 8 + 34 + 12, 0, 0, 0),
+            bytes(0xFE, 0xFF, 0x00, 0xE0, 34 + 12, 0, 0, 0),
+            inner,
+            seriesUid,
+            bytes(0x28, 0, 0x10, 0, 'U', 'S', 2, 0, 2, 0));
+    assertArrayEquals(expected, write(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false));
+    assertEquals(ds, DicomReader.read(expected).dataset());
+  }
+
+  @Test
+  void largeAndBulkValuesAreWrittenAsTheirBytesAtAnyDepth() throws IOException {
+    byte[] big = new byte[(5 << 19) + 3]; // from offset 6: 2.5 MiB - 3, several chunks, odd
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31 + (i >>> 11));
+    }
+    BulkDataSource source =
+        new BulkDataSource() {
+          @Override
+          public void read(long offset, byte[] dest, int destOffset, int length) {
+            System.arraycopy(big, (int) offset, dest, destOffset, length);
+          }
+
+          @Override
+          public String description() {
+            return "memory";
+          }
+        };
+    byte[] value = Arrays.copyOfRange(big, 6, big.length);
+    DicomDataset inMemory = new DicomDataset();
+    inMemory.newSequence(REFERENCED_SERIES).addNewItem().setBytes(0x00091010, VR.OB, value);
+    inMemory.setBytes(PIXEL_DATA, VR.OB, value);
+    DicomDataset bulk = new DicomDataset();
+    bulk.newSequence(REFERENCED_SERIES)
+        .addNewItem()
+        .putValue(0x00091010, VR.OB, BulkDataRef.of(source, 6, value.length));
+    bulk.putValue(PIXEL_DATA, VR.OB, BulkDataRef.of(source, 6, value.length));
+    for (boolean undefined : new boolean[] {false, true}) {
+      byte[] expected = write(inMemory, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, undefined);
+      assertArrayEquals(expected, write(bulk, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, undefined));
+      // Header, value, one NUL of padding: the last element is the pixel data.
+      int at = expected.length - value.length - 1;
+      assertArrayEquals(
+          bytes(0xE0, 0x7F, 0x10, 0, 'O', 'B', 0, 0),
+          Arrays.copyOfRange(expected, at - 12, at - 4));
+      assertEquals(value.length + 1, readInt32(expected, at - 4));
+      assertArrayEquals(value, Arrays.copyOfRange(expected, at, at + value.length));
+      assertEquals(0, expected[expected.length - 1]);
+      DicomDataset back = DicomReader.read(expected).dataset();
+      assertArrayEquals(
+          value,
+          Arrays.copyOf(
+              back.getSequence(REFERENCED_SERIES).get(0).getBytes(0x00091010), value.length));
+    }
+  }
+
+  @Test
+  void bulkValueTooLongForA32BitLengthIsRejectedBeforeReadingIt() {
+    BulkDataSource endless =
+        new BulkDataSource() {
+          @Override
+          public void read(long offset, byte[] dest, int destOffset, int length) {
+            throw new AssertionError("must not be read");
+          }
+
+          @Override
+          public String description() {
+            return "endless";
+          }
+        };
+    DicomDataset ds = new DicomDataset();
+    ds.putValue(PIXEL_DATA, VR.OB, BulkDataRef.of(endless, 0, 0xFFFFFFFFL));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DicomWriter.writeDataset(
+                    java.io.OutputStream.nullOutputStream(),
+                    ds,
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                    false));
+    assertTrue(e.getMessage().contains("(7FE0,0010)"), e.getMessage());
+  }
+
+  private static int readInt32(byte[] b, int p) {
+    return (b[p] & 0xff)
+        | (b[p + 1] & 0xff) << 8
+        | (b[p + 2] & 0xff) << 16
+        | (b[p + 3] & 0xff) << 24;
+  }
+
+  @Test
+  void textBeyondAsciiIsEncodedInTheSpecificCharacterSet() throws IOException {
+    DicomDataset utf8 = new DicomDataset();
+    utf8.setString(0x00080005, VR.CS, "ISO_IR 192");
+    utf8.setString(0x00100010, VR.PN, "M\u00fcller");
+    byte[] written = write(utf8, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false);
+    byte[] name = "M\u00fcller".getBytes(StandardCharsets.UTF_8); // 7 bytes, padded with a space
+    byte[] tail = Arrays.copyOfRange(written, written.length - 16, written.length);
+    assertArrayEquals(concat(bytes(0x10, 0, 0x10, 0, 'P', 'N', 8, 0), name, bytes(' ')), tail);
+    DicomDataset plain = new DicomDataset();
+    plain.setString(0x00100010, VR.PN, "M\u00fcller");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> write(plain, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false));
+    assertTrue(e.getMessage().contains("cannot encode"), e.getMessage());
+  }
+
+  @Test
   void writesSequencesAndItemsWithUndefinedLengthsAndDelimitersWhenAsked() throws IOException {
     byte[] expected =
         concat(
