@@ -31,7 +31,7 @@ public final class Workloads {
     if (args.length == 0) {
       System.err.println(
           "usage: WORKLOAD [options] [--repeat N]; workloads: generate-ct, series-read,"
-              + " seg-create, decode, sr-build, sr-read");
+              + " seg-create, seg-read, decode, sr-build, sr-read");
       System.exit(2);
     }
     Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
@@ -54,6 +54,9 @@ public final class Workloads {
                 opts.get("ts"),
                 opts.containsKey("out") ? Path.of(opts.get("out")) : null)
             .run(repeat);
+        break;
+      case "seg-read":
+        new SegReadWorkload(Path.of(required(opts, "seg"))).run(repeat);
         break;
       case "decode":
         new DecodeWorkload(
