@@ -58,15 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SyntheticCtSeries series = new SyntheticCtSeries(slices, size, size, 0.7 * 512 / size, 1.25);
     Progress progress = new Progress(spec.commandLine().getErr(), "writing CT slices", slices);
-    List<Path> files = new ArrayList<>();
-    Files.createDirectories(ctDir);
-    for (int s = 0; s < slices; s++) {
-      Path f = ctDir.resolve(String.format("CT%04d.dcm", s + 1));
-      org.highdicom4j.dicom.io.DicomWriter.write(
-          f, series.slice(s), org.highdicom4j.dicom.io.WriteOptions.DEFAULT);
-      files.add(f);
-      progress.step();
-    }
+    List<Path> files = series.writeTo(ctDir, s -> progress.step());
     progress.done();
     long t1 = System.nanoTime();
     long bytes = 0;

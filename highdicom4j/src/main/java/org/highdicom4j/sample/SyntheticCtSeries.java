@@ -271,12 +271,27 @@ public final class SyntheticCtSeries {
    * @throws IOException when writing fails
    */
   public List<Path> writeTo(Path dir) throws IOException {
+    return writeTo(dir, slice -> {});
+  }
+
+  /**
+   * Writes every slice as {@code CT0001.dcm} … into a directory, in Explicit VR Little Endian,
+   * telling a listener after each slice (for progress display).
+   *
+   * @param dir the directory (created when missing)
+   * @param onSliceWritten called with the 0-based index of each slice once it is written
+   * @return the files written, in slice order
+   * @throws IOException when writing fails
+   */
+  public List<Path> writeTo(Path dir, java.util.function.IntConsumer onSliceWritten)
+      throws IOException {
     Files.createDirectories(dir);
     List<Path> out = new ArrayList<>(slices);
     for (int s = 0; s < slices; s++) {
       Path f = dir.resolve(String.format("CT%04d.dcm", s + 1));
       DicomWriter.write(f, slice(s), WriteOptions.DEFAULT);
       out.add(f);
+      onSliceWritten.accept(s);
     }
     return out;
   }

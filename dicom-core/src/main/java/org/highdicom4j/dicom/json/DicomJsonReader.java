@@ -664,21 +664,6 @@ public final class DicomJsonReader {
 
   // ------------------------------------------------------------------ binary values
 
-  private static boolean isBinaryVr(VR vr) {
-    switch (vr) {
-      case OB:
-      case OD:
-      case OF:
-      case OL:
-      case OV:
-      case OW:
-      case UN:
-        return true;
-      default:
-        return false;
-    }
-  }
-
   private String single(int tag, JsonNode n, String what) {
     JsonNode s = n;
     if (n.type == Token.BEGIN_ARRAY && n.children.size() == 1) {
@@ -693,7 +678,7 @@ public final class DicomJsonReader {
 
   private void inlineBinary(DicomDataset ds, int tag, VR vr, JsonNode node) {
     String b64 = single(tag, node, "InlineBinary");
-    if (vr == VR.SQ || (options.strict() && !isBinaryVr(vr))) {
+    if (vr == VR.SQ || (options.strict() && !DicomJsonWriter.isBulkVr(vr))) {
       throw error(
           node, tag, "InlineBinary on VR " + vr + " (expected OB, OD, OF, OL, OV, OW or UN)");
     }
@@ -764,7 +749,7 @@ public final class DicomJsonReader {
         allowed = true;
         break;
       default:
-        allowed = isBinaryVr(vr);
+        allowed = DicomJsonWriter.isBulkVr(vr);
     }
     if (!allowed && options.strict()) {
       throw error(node, tag, "BulkDataURI on VR " + vr + " (expected a VR listed in PS3.18 F.2.2)");

@@ -158,7 +158,8 @@ public final class DicomJsonWriter {
     out.endObject();
   }
 
-  private static boolean isBulkVr(VR vr) {
+  /** The VRs whose values the JSON model holds as InlineBinary or BulkDataURI (PS3.18 F.2.7). */
+  static boolean isBulkVr(VR vr) {
     switch (vr) {
       case OB:
       case OD:
