@@ -120,8 +120,8 @@ class CliTest {
   void demoWritesValidSeriesAndSummarises(@TempDir Path dir) {
     String[] r = run("demo", "--out", dir.toString(), "--slices", "8", "--size", "32");
     assertEquals("0", r[0], r[1] + r[2]);
-    assertTrue(r[1].contains("Wrote 8 CT Image Storage instances"), r[1]);
-    assertTrue(r[1].contains("pixel values -1000 .. 700 HU"), r[1]);
+    assertTrue(r[1].contains("8 CT Image Storage instances, 32 x 32 int16"), r[1]);
+    assertTrue(r[1].contains("-1000 .. 700 HU"), r[1]);
     assertTrue(Files.exists(dir.resolve("ct/CT0008.dcm")));
   }
 
