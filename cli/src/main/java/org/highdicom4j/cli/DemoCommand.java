@@ -86,8 +86,8 @@ final class DemoCommand implements Callable<Integer> {
     report.step(
         "CT",
         String.format(
-            "ct/CT0001.dcm .. CT%04d.dcm (%s): %d CT Image Storage instances, %d x %d int16",
-            slices, DemoReport.size(ctFiles), slices, size, size));
+            "%d CT Image Storage instances, %d x %d int16: ct/CT0001.dcm .. CT%04d.dcm (%s)",
+            slices, size, size, slices, DemoReport.size(ctFiles)));
 
     // 2. Read them with Image and stack them into a volume.
     List<Image> images = new ArrayList<>();
@@ -104,8 +104,8 @@ final class DemoCommand implements Callable<Integer> {
         "Volume",
         String.format(
             java.util.Locale.ROOT,
-            "Image.read + Image.getVolumeFromSeries: %d x %d x %d voxels of %.2f x %.2f x %.2f mm,"
-                + " %.0f .. %.0f HU",
+            "Image.getVolumeFromSeries: %d x %d x %d voxels of %.2f x %.2f x %.2f mm, %.0f .. %.0f"
+                + " HU",
             shape[0],
             shape[1],
             shape[2],
@@ -148,13 +148,14 @@ final class DemoCommand implements Callable<Integer> {
     report.step(
         "SEG",
         String.format(
-            "%s: BINARY, %d frames; %s: LABELMAP, %d frames; segments with SCT codes, AUTOMATIC"
-                + " \"%s\"",
-            report.file(binaryFile),
-            binary.numberOfFrames(),
-            report.file(labelMapFile),
-            labelMap.numberOfFrames(),
-            DemoSegmentations.ALGORITHM_NAME));
+            "%d segments with SCT codes, AUTOMATIC \"%s\":",
+            binary.numberOfSegments(), DemoSegmentations.ALGORITHM_NAME));
+    report.detail(
+        "%-26s BINARY, %d frames of 1 bit (one per segment and slice holding it)",
+        report.file(binaryFile), binary.numberOfFrames());
+    report.detail(
+        "%-26s LABELMAP, %d frames of 8 bits (one per slice), RLE Lossless",
+        report.file(labelMapFile), labelMap.numberOfFrames());
 
     // 5. TID 1500 report of the organ volumes.
     double voxelMm3 = ct.voxelVolume();
@@ -169,8 +170,7 @@ final class DemoCommand implements Callable<Integer> {
     report.step(
         "SR",
         report.file(srFile)
-            + ": Comprehensive 3D SR, TID 1500, one volumetric group per segment of"
-            + " seg-binary.dcm:");
+            + ": Comprehensive 3D SR, TID 1500, the volume of each segment of seg-binary.dcm:");
     for (DemoOrgan organ : DemoOrgan.values()) {
       report.detail(
           "%-17s %8.2f ml = %7d voxels x %.3f mm3",

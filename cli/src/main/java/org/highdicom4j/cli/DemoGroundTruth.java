@@ -71,10 +71,11 @@ final class DemoGroundTruth {
     long[] both = new long[n];
     long[] inLabels = new long[n];
     long[] inTruth = new long[n];
+    int flat = 0;
     for (int p = 0; p < shape[0]; p++) {
       for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < columns; c++) {
-          int a = (int) labels.getLong(p, r, c);
+        for (int c = 0; c < columns; c++, flat++) {
+          int a = (int) labels.getFlatLong(flat);
           int b = labelAt(sliceOfPlane[p], r, c);
           inLabels[a]++;
           inTruth[b]++;

@@ -8,6 +8,7 @@ import org.highdicom4j.NdArray;
 import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.UidGenerator;
+import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.seg.SegmentAlgorithmTypeValues;
 import org.highdicom4j.seg.SegmentDescription;
 import org.highdicom4j.seg.Segmentation;
@@ -62,7 +63,8 @@ final class DemoSegmentations {
   /**
    * Builds one segmentation.
    *
-   * @param type BINARY (1-bit frame per segment and slice) or LABELMAP (one 8-bit frame per slice)
+   * @param type BINARY (1-bit frame per segment and slice, uncompressed) or LABELMAP (one 8-bit
+   *     frame per slice, RLE Lossless)
    * @param sourceImages the CT data sets, in the label map's plane order
    * @param labels the label map (planes, rows, columns)
    * @param seriesNumber Series Number (0020,0011)
@@ -91,6 +93,9 @@ final class DemoSegmentations {
         .manufacturerModelName("hd4j demo")
         .softwareVersions("0.1.0")
         .deviceSerialNumber("1")
+        // Label maps compress well; RLE also shows an encapsulated transfer syntax.
+        .transferSyntaxUid(
+            type == SegmentationTypeValues.LABELMAP ? UID.RLELossless : UID.ExplicitVRLittleEndian)
         .build();
   }
 }

@@ -123,6 +123,10 @@ class DemoCommandTest {
     for (String name : List.of("seg-binary.dcm", "seg-labelmap.dcm")) {
       Segmentation seg = Segmentation.read(dir.resolve(name));
       assertEquals(6, seg.numberOfSegments(), name);
+      assertEquals(
+          name.contains("labelmap") ? UID.RLELossless : UID.ExplicitVRLittleEndian,
+          seg.transferSyntaxUid(),
+          name);
       Map<Integer, String> labelOf = new HashMap<>();
       for (int n : seg.segmentNumbers()) {
         String label = seg.getSegmentDescription(n).segmentLabel();
