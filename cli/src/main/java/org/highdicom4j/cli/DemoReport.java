@@ -82,6 +82,7 @@ final class DemoReport {
     return size(bytes);
   }
 
+  /** Returns a byte count in kB or MB, e.g. "480 kB". */
   static String size(long bytes) {
     return bytes >= 1_000_000
         ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
