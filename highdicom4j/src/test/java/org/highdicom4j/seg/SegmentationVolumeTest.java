@@ -487,8 +487,8 @@ class SegmentationVolumeTest {
   }
 
   @Test
-  void emptySlicesAreOmittedFromVolumeInput() {
-    NdArray map = NdArray.zeros(DType.UINT8, 6, 20, 18);
+  void emptySlicesAreOmittedFromBooleanVolumeInput() {
+    NdArray map = NdArray.zeros(DType.BOOL, 6, 20, 18);
     map.setDouble(1, 2, 5, 5);
     Segmentation seg =
         builder(labels.withArray(map), SegmentationTypeValues.BINARY)
