@@ -47,8 +47,11 @@ final class PerFrameFunctionalGroups {
           if (src.multiFrame) {
             t.setInt(Tag.ReferencedFrameNumber, VR.IS, src.frameNumbers[ref]);
           }
-          t.setString(
-              Tag.SpatialLocationsPreserved, VR.CS, SpatialLocationsPreservedValues.YES.value());
+          SpatialLocationsPreservedValues kept =
+              planes.spatialLocationsPreserved(p)
+                  ? SpatialLocationsPreservedValues.YES
+                  : SpatialLocationsPreservedValues.NO;
+          t.setString(Tag.SpatialLocationsPreserved, VR.CS, kept.value());
           sourceRef[p] = t;
         }
         DicomDataset derivation = item.newSequence(Tag.DerivationImageSequence).addNewItem();

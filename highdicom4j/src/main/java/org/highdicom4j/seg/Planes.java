@@ -25,6 +25,13 @@ final class Planes {
   /** Per plane: index of the source frame it is derived from, or -1. */
   final int[] sourceFrame;
 
+  /**
+   * Per plane: whether the pixels keep the spatial locations of the source frame it references
+   * (Spatial Locations Preserved (0028,135A) YES, else NO); null when every reference preserves
+   * them.
+   */
+  private final boolean[] preserved;
+
   /** Plane indices in output order (along the normal when there is geometry). */
   final int[] order;
 
@@ -41,6 +48,7 @@ final class Planes {
       Double sliceThickness,
       Double spacingBetweenSlices,
       int[] sourceFrame,
+      boolean[] preserved,
       int[] order,
       int[] positionIndex,
       boolean volume) {
@@ -51,6 +59,7 @@ final class Planes {
     this.sliceThickness = sliceThickness;
     this.spacingBetweenSlices = spacingBetweenSlices;
     this.sourceFrame = sourceFrame;
+    this.preserved = preserved;
     this.order = order;
     this.positionIndex = positionIndex;
     this.volume = volume;
@@ -101,7 +110,8 @@ final class Planes {
       int[] identity = IntStream.range(0, n).toArray();
       int[] index = new int[n];
       Arrays.fill(index, 1);
-      return new Planes(false, null, null, null, null, null, identity, identity, index, false);
+      return new Planes(
+          false, null, null, null, null, null, identity, null, identity, index, false);
     }
     double[] orientation =
         b.planeOrientationOption() != null ? b.planeOrientationOption() : src.orientation;
@@ -146,6 +156,42 @@ final class Planes {
         }
       }
     }
+    return arrange(
+        positions,
+        orientation,
+        spacing,
+        thickness,
+        between,
+        sourceFrame,
+        null,
+        explicit != null ? "planePositions" : "sourceImages");
+  }
+
+  /**
+   * Returns whether plane {@code p} keeps the spatial locations of the source frame it references.
+   */
+  boolean spatialLocationsPreserved(int p) {
+    return preserved == null || preserved[p];
+  }
+
+  /**
+   * Orders planes with known geometry along the normal of their orientation and decides whether
+   * they form a volume.
+   *
+   * @param sourceFrame per plane the source frame it is derived from, or -1
+   * @param preserved per plane whether that reference preserves spatial locations, or null for all
+   * @param what the parameter the positions come from, for the duplicate-position message
+   */
+  static Planes arrange(
+      double[][] positions,
+      double[] orientation,
+      double[] spacing,
+      Double thickness,
+      Double between,
+      int[] sourceFrame,
+      boolean[] preserved,
+      String what) {
+    int n = positions.length;
     double[] normal = cross(orientation);
     double[] d = new double[n];
     for (int p = 0; p < n; p++) {
@@ -168,7 +214,7 @@ final class Planes {
       index[order[r]] = r + 1;
       if (r > 0 && close(positions[order[r]], positions[order[r - 1]])) {
         throw new IllegalArgumentException(
-            (explicit != null ? "planePositions" : "sourceImages")
+            what
                 + " contain duplicate plane positions (expected one frame per position): "
                 + Arrays.toString(positions[order[r]]));
       }
@@ -185,6 +231,7 @@ final class Planes {
         thickness,
         between,
         sourceFrame,
+        preserved,
         order,
         index,
         volume);

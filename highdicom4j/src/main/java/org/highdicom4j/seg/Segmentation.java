@@ -53,10 +53,15 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * seg.write(Path.of("seg.dcm"));
  * }</pre>
  *
+ * <p>The pixel array may also be a {@link Volume} ({@link Builder#pixelArray(Volume)}): its affine
+ * then gives each frame's position, orientation and pixel measures, and per-frame source references
+ * are inferred from the source frames the slices coincide with. Further source images of the same
+ * study ({@link Builder#furtherSourceImages}) are referenced without taking part in the geometry.
+ *
  * <p>Not yet supported (highdicom has them): tiled slide microscopy sources (tile_pixel_array,
- * TILED_FULL/TILED_SPARSE, pyramids), {@code Volume} input, further source images, contributing
- * equipment, ICC profiles, content creator identification. highdicom's deprecated {@code
- * add_segments} is deliberately absent: pass all segments to the builder.
+ * TILED_FULL/TILED_SPARSE, pyramids), contributing equipment, ICC profiles, content creator
+ * identification. highdicom's deprecated {@code add_segments} is deliberately absent: pass all
+ * segments to the builder.
  *
  * <p>highdicom: {@code highdicom.seg.Segmentation}.
  */
@@ -585,7 +590,9 @@ public final class Segmentation extends SOPClass {
    */
   public static final class Builder extends SOPClass.Builder<Builder> {
     private List<DicomDataset> sourceImages;
+    private List<DicomDataset> furtherSourceImages = List.of();
     private NdArray pixelArray;
+    private Volume pixelVolume;
     private SegmentationTypeValues segmentationType;
     private List<SegmentDescription> segmentDescriptions;
     private SegmentationFractionalTypeValues fractionalType =
@@ -641,6 +648,51 @@ public final class Segmentation extends SOPClass {
      */
     public Builder pixelArray(NdArray array) {
       this.pixelArray = Objects.requireNonNull(array, "pixelArray");
+      this.pixelVolume = null;
+      return this;
+    }
+
+    /**
+     * Sets the segmentation as a volume (highdicom 0.24+ accepts a {@code Volume} as {@code
+     * pixel_array}): a label map (slices, rows, columns) without channels, or stacked segments
+     * (slices, rows, columns, segments) with one channel axis {@code SegmentNumber} whose values
+     * are the described segment numbers in ascending order; values as for {@link
+     * #pixelArray(NdArray)}. One frame is made per slice: its Image Position (Patient) is the
+     * affine applied to (slice, 0, 0), and Image Orientation (Patient), Pixel Spacing, Slice
+     * Thickness and Spacing Between Slices come from the affine, so the volume may have any size,
+     * spacing and orientation within the sources' frame of reference. Slices lying in the plane of
+     * a source frame reference it (Spatial Locations Preserved YES when the pixel grids coincide,
+     * NO when cropped, resampled or rotated in-plane); other slices reference no source frame.
+     * {@link #planePositions}, {@link #planeOrientation} and {@link #pixelMeasures} must not be
+     * set.
+     *
+     * @param volume the volume in the PATIENT coordinate system; its Frame of Reference UID, when
+     *     known, must be the sources'. Not copied, must not change until {@code build()} returns
+     * @return this builder
+     */
+    public Builder pixelArray(Volume volume) {
+      this.pixelVolume = Objects.requireNonNull(volume, "pixelArray");
+      this.pixelArray = null;
+      return this;
+    }
+
+    /**
+     * Sets further source images: images of the same study (possibly of other series) the
+     * segmentation was also derived from, referenced in Referenced Series Sequence (0008,1115) and
+     * Source Image Sequence (0008,2112) but not used for geometry or per-frame references.
+     *
+     * <p>highdicom: {@code further_source_images}.
+     *
+     * @param images the data sets (pixel data may be absent); each needs Study, Series and SOP
+     *     Instance UIDs and SOP Class UID, with the Study Instance UID of the source images
+     * @return this builder
+     */
+    public Builder furtherSourceImages(List<DicomDataset> images) {
+      Objects.requireNonNull(images, "furtherSourceImages");
+      for (DicomDataset d : images) {
+        Objects.requireNonNull(d, "furtherSourceImages element");
+      }
+      this.furtherSourceImages = List.copyOf(images);
       return this;
     }
 
@@ -929,13 +981,14 @@ public final class Segmentation extends SOPClass {
      */
     public Segmentation build() {
       require(sourceImages, "sourceImages");
-      require(pixelArray, "pixelArray");
+      require(pixelArray != null ? pixelArray : pixelVolume, "pixelArray");
       require(segmentationType, "segmentationType");
       require(segmentDescriptions, "segmentDescriptions");
       requireEnhancedEquipment();
       SegmentationTypeValues type = segmentationType;
       boolean labelmap = type == SegmentationTypeValues.LABELMAP;
       checkSources();
+      FurtherSourceImages.check(furtherSourceImages, sourceImages);
       String ts = transferSyntaxUidOr(UID.ExplicitVRLittleEndian);
       checkTransferSyntax(type, ts);
       if (paletteLut != null && !labelmap) {
@@ -954,11 +1007,22 @@ public final class Segmentation extends SOPClass {
             "segmentDescriptions must not be empty (expected one description per segment)");
       }
       Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
+      VolumeInput volumeInput = null;
+      if (pixelVolume != null) {
+        volumeInput =
+            VolumeInput.of(
+                pixelVolume,
+                planePositions != null || planeOrientation != null || pixelSpacing != null);
+        volumeInput.checkSegmentNumbers(segmentDescriptions);
+      }
       SegmentationInput input =
-          SegmentationInput.analyse(pixelArray, type == SegmentationTypeValues.FRACTIONAL, pool);
+          SegmentationInput.analyse(
+              volumeInput != null ? volumeInput.array() : pixelArray,
+              type == SegmentationTypeValues.FRACTIONAL,
+              pool);
       List<SegmentDescription> descriptions = checkDescriptions(type, input);
       SourceGeometry src = SourceGeometry.of(sourceImages);
-      Planes planes = Planes.of(this, src, input);
+      Planes planes = volumeInput != null ? volumeInput.planes(src) : Planes.of(this, src, input);
       DimensionOrganizationTypeValues dimOrg = dimensionOrganization(planes);
 
       // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
@@ -1318,6 +1382,7 @@ public final class Segmentation extends SOPClass {
       }
       seriesItem.setString(
           Tag.SeriesInstanceUID, VR.UI, sourceImages.get(0).getString(Tag.SeriesInstanceUID));
+      FurtherSourceImages.addTo(furtherSourceImages, series, source);
     }
 
     private void addPalette(DicomDataset ds, int maxNumber) {

@@ -11,7 +11,10 @@ import java.util.List;
 import org.highdicom4j.AlgorithmIdentificationSequence;
 import org.highdicom4j.DType;
 import org.highdicom4j.NdArray;
+import org.highdicom4j.PixelTransformOptions;
 import org.highdicom4j.Volume;
+import org.highdicom4j.VolumeReadOptions;
+import org.highdicom4j.Volumes;
 import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.coding.DCM;
 import org.highdicom4j.dicom.data.DicomDataset;
@@ -84,6 +87,75 @@ class SegGuideTest {
     assertEquals(1, seg.numberOfFrames(), "empty frames are omitted");
     Segmentation back = Segmentation.read(out);
     assertEquals(1, back.getVolume().array().max());
+  }
+
+  @Test
+  void creatingFromAVolume() throws Exception {
+    List<DicomDataset> ctSlices = new ArrayList<>();
+    SyntheticCtSeries series = new SyntheticCtSeries(4, 16, 16, 0.8, 2.5);
+    for (int i = 0; i < series.slices(); i++) {
+      ctSlices.add(series.slice(i));
+    }
+    SegmentDescription liver =
+        SegmentDescription.builder(
+                1,
+                "liver",
+                new CodedConcept("123037004", "SCT", "Anatomical Structure"),
+                new CodedConcept("10200004", "SCT", "Liver"),
+                SegmentAlgorithmTypeValues.AUTOMATIC)
+            .algorithmIdentification(
+                new AlgorithmIdentificationSequence("Liver AI", DCM.ArtificialIntelligence, "1.0"))
+            .build();
+    // snippet: from-volume
+    // The CT as a volume (axis 0 from the most superior slice down), thresholded into a label map.
+    Volume ct =
+        Volumes.fromSeries(ctSlices, PixelTransformOptions.DEFAULT, VolumeReadOptions.defaults());
+    NdArray labels = NdArray.zeros(DType.UINT8, ct.shape());
+    for (int i = 0; i < labels.size(); i++) {
+      if (ct.array().getFlatDouble(i) == SyntheticCtSeries.Organ.LIVER.hounsfieldUnits()) {
+        labels.setFlatDouble(i, 1);
+      }
+    }
+    // A model that saw only rows and columns 4 to 11 of each slice: the crop keeps its affine.
+    Volume mask = ct.withArray(labels).slice(":, 4:12, 4:12");
+
+    Segmentation seg =
+        Segmentation.builder()
+            .sourceImages(ctSlices)
+            .pixelArray(mask) // positions, orientation and pixel measures from the affine
+            .segmentationType(SegmentationTypeValues.LABELMAP)
+            .segmentDescriptions(List.of(liver))
+            .seriesInstanceUid(UidGenerator.newUid())
+            .seriesNumber(100)
+            .sopInstanceUid(UidGenerator.newUid())
+            .instanceNumber(1)
+            .manufacturer("Acme")
+            .manufacturerModelName("Liver AI")
+            .softwareVersions("1.0")
+            .deviceSerialNumber("42")
+            .omitEmptyFrames(false)
+            .build();
+
+    // Each frame references the CT slice it lies in, with SpatialLocationsPreserved NO (cropped).
+    Volume back = seg.getVolume(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    // back.array() equals mask.array(), back.affine() equals mask.affine()
+    // end snippet
+    assertArrayEquals(new int[] {4, 8, 8}, back.shape());
+    assertEquals(1.0, mask.array().max(), "the crop holds liver");
+    for (int i = 0; i < mask.array().size(); i++) {
+      assertEquals(mask.array().getFlatDouble(i), back.array().getFlatDouble(i));
+    }
+    for (int r = 0; r < 4; r++) {
+      assertArrayEquals(mask.affine()[r], back.affine()[r], 1e-6);
+    }
+    DicomDataset frame = seg.dataset().getSequence(Tag.PerFrameFunctionalGroupsSequence).get(0);
+    DicomDataset source =
+        frame
+            .getSequence(Tag.DerivationImageSequence)
+            .get(0)
+            .getSequence(Tag.SourceImageSequence)
+            .get(0);
+    assertEquals("NO", source.getString(Tag.SpatialLocationsPreserved));
   }
 
   @Test
@@ -310,6 +382,6 @@ class SegGuideTest {
       count++;
       from = e;
     }
-    assertEquals(8, count);
+    assertEquals(9, count);
   }
 }
