@@ -125,6 +125,7 @@ class QuickstartDocsTest {
     double[][] affine = ct.affine(); // voxel indices to patient coordinates (LPS, mm)
     // end snippet
     assertArrayEquals(new int[] {5, 16, 16}, shape);
+    assertEquals(AxisHandedness.RIGHT_HANDED, ct.handedness());
     assertArrayEquals(new double[] {2.5, 0.488281, 0.488281}, spacing, 1e-6);
     assertArrayEquals(new double[] {-72.199997, -143.0, 8.7625}, origin, 1e-6);
     assertArrayEquals(new double[] {-72.199997, -143.0, 8.7625, 1}, column(affine, 3), 1e-6);
@@ -158,7 +159,7 @@ class QuickstartDocsTest {
   private Created createSegAndReport() throws Exception {
     Path outDir = dir;
     // snippet: docs/quickstart.md creating a segmentation
-    // A synthetic CT phantom (the series `hd4j demo` writes): 10 slices of 64 x 64 pixels
+    // The synthetic CT phantom of `hd4j demo`, here 10 slices of 64 x 64 pixels
     SyntheticCtSeries phantom = new SyntheticCtSeries(10, 64, 64, 0.8, 2.5);
     List<Image> ct = new ArrayList<>();
     for (Path file : phantom.writeTo(outDir.resolve("ct"))) {
