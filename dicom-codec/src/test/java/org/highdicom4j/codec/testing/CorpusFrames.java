@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,14 +26,16 @@ import org.highdicom4j.dicom.io.DicomReader;
 import org.highdicom4j.dicom.io.DicomWriter;
 import org.highdicom4j.dicom.io.ReadOptions;
 import org.highdicom4j.dicom.io.WriteOptions;
+import org.highdicom4j.dicom.testing.SharedData;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Shared plumbing of the codec tests: locating the corpus ({@code ../shared}) and its reference
- * table, running the external tools (dcmtk, GDCM) that provide independent expected values, and
- * getting encoded frames, fragments, native Pixel Data and Image Pixel attributes out of DICOM
- * files with our own reader ({@link DicomReader}, {@link PixelDataFrames}). Tests that cross-check
- * against dcmtk still ask dcmtk for the expected pixels; only the container handling lives here.
+ * Shared plumbing of the codec tests: the corpus ({@code ../shared}, located by dicom-core's {@link
+ * SharedData}) and its reference table, running the external tools (dcmtk, GDCM) that provide
+ * independent expected values, and getting encoded frames, fragments, native Pixel Data and Image
+ * Pixel attributes out of DICOM files with our own reader ({@link DicomReader}, {@link
+ * PixelDataFrames}). Tests that cross-check against dcmtk still ask dcmtk for the expected pixels;
+ * only the container handling lives here.
  */
 public final class CorpusFrames {
 
@@ -43,25 +43,13 @@ public final class CorpusFrames {
 
   private static final Map<String, Boolean> TOOLS = new ConcurrentHashMap<>();
 
-  /** Returns {@code shared/} beside the repository (found above the working directory), or null. */
-  public static Path shared() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("shared/testdata"))) {
-      p = p.getParent();
-    }
-    return p == null ? null : p.resolve("shared");
-  }
-
   /**
-   * Returns {@code shared/}; skips the calling test with one visible line when it (or its reference
-   * table) is absent, and fails instead when the environment variable CI is set.
+   * Returns {@code shared/} beside the repository ({@link SharedData#root()}): skips the calling
+   * test with one visible line when it is absent, and fails instead when the environment variable
+   * CI is set.
    */
   public static Path requireShared() {
-    Path shared = shared();
-    if (shared == null || !Files.isRegularFile(shared.resolve("reference/pixels.tsv"))) {
-      unavailable("../shared/testdata or ../shared/reference/pixels.tsv not found");
-    }
-    return shared;
+    return SharedData.root();
   }
 
   /** Returns {@code shared/testdata/<path>}, skipping or failing as {@link #requireShared}. */
@@ -128,20 +116,8 @@ public final class CorpusFrames {
   }
 
   /** Returns the rows of {@code reference/pixels.tsv}, as maps from column name to value. */
-  public static List<Map<String, String>> referenceRows(Path shared) throws IOException {
-    List<String> lines =
-        Files.readAllLines(shared.resolve("reference/pixels.tsv"), StandardCharsets.UTF_8);
-    String[] header = lines.get(0).split("\t", -1);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split("\t", -1);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], i < cells.length ? cells[i] : "");
-      }
-      rows.add(row);
-    }
-    return rows;
+  public static List<Map<String, String>> referenceRows(Path shared) {
+    return SharedData.readTsv(shared.resolve("reference/pixels.tsv"));
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,14 +79,8 @@ public final class BasicCodecCorpus {
 
   /** Returns the rows of pixels.tsv that match. */
   public static List<Row> rows(Path shared, Predicate<Row> filter) {
-    List<Map<String, String>> table;
-    try {
-      table = CorpusFrames.referenceRows(shared);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     List<Row> out = new ArrayList<>();
-    for (Map<String, String> m : table) {
+    for (Map<String, String> m : CorpusFrames.referenceRows(shared)) {
       if (m.get("frame").isEmpty() || m.get("bits_stored").isEmpty()) {
         continue; // undecodable files and float pixel data
       }
