@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -22,22 +19,20 @@ import org.highdicom4j.codec.FrameCodec;
 import org.highdicom4j.codec.FrameCodecContractTest;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.highdicom4j.codec.uncompressed.BasicCodecCorpus;
-import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Dump;
+import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.FrameFragments;
 import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Row;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeflateFrameCodecTest extends FrameCodecContractTest {
 
   private static final String TS = DeflateFrameCodec.DEFLATED_IMAGE_FRAME_COMPRESSION;
   private final DeflateFrameCodec codec = new DeflateFrameCodec();
-
-  @TempDir Path tmp;
 
   @Override
   protected FrameCodec codec() {
@@ -179,38 +174,19 @@ class DeflateFrameCodecTest extends FrameCodecContractTest {
 
   @TestFactory
   Stream<DynamicTest> reproducesReferenceHashOfEveryDeflatedFrame() {
-    Path shared = BasicCodecCorpus.sharedOrSkip();
-    Map<String, List<Row>> files =
-        BasicCodecCorpus.byFile(BasicCodecCorpus.rows(shared, r -> TS.equals(r.transferSyntax())));
-    assertTrue(files.size() >= 2, "deflate files in pixels.tsv: " + files.size());
-    List<DynamicTest> tests = new ArrayList<>();
-    int[] n = {0};
-    files.forEach(
-        (path, rows) -> {
-          Path dir = tmp.resolve("f" + n[0]++);
-          tests.add(
-              DynamicTest.dynamicTest(
-                  path + " (" + rows.size() + " frames)",
-                  () -> checkFile(shared.resolve("testdata").resolve(path), rows, dir)));
-        });
-    return tests.stream();
+    return BasicCodecCorpus.testsPerFile(
+        r -> TS.equals(r.transferSyntax()), 2, DeflateFrameCodecTest::checkFile);
   }
 
-  private static void checkFile(Path file, List<Row> rows, Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Dump dump = BasicCodecCorpus.dump(file, dir);
-    assertEquals(rows.size() + 1, dump.items().size(), "fragments of " + file);
-    FrameDescriptor d = rows.get(0).descriptor(dump.planarConfiguration());
-    List<byte[]> fragments = new ArrayList<>();
-    for (Row r : rows) {
-      fragments.add(Files.readAllBytes(dump.items().get(r.frame())));
-    }
-    List<DecodedFrame> decoded = CodecRegistry.getDefault().decodeAll(TS, fragments, d);
+  private static void checkFile(Path file, List<Row> rows) throws Exception {
+    FrameFragments frames = BasicCodecCorpus.oneFragmentPerFrame(file, rows);
+    FrameDescriptor d = frames.descriptor();
+    List<DecodedFrame> decoded = CodecRegistry.getDefault().decodeAll(TS, frames.fragments(), d);
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       byte[] values = decoded.get(i).data().clone();
       NativePixelData.maskAndSignExtend(values, d);
-      assertEquals(r.sha256(), BasicCodecCorpus.sha256(values), file + " frame " + r.frame());
+      assertEquals(r.sha256(), CorpusFrames.sha256(values), file + " frame " + r.frame());
     }
   }
 }

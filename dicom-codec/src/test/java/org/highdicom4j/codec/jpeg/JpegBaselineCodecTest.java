@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,8 +104,7 @@ class JpegBaselineCodecTest {
     // SC_rgb_jpeg_lossy_gdcm.dcm carries the standard's example tables (T.81 Tables K.3 to K.6).
     Path shared = JpegTestFiles.requireCorpus();
     Path file = shared.resolve("testdata/pydicom/SC_rgb_jpeg_lossy_gdcm.dcm");
-    byte[] jpeg =
-        JpegTestFiles.encodedFrames(file, 1, Path.of(System.getProperty("java.io.tmpdir"))).get(0);
+    byte[] jpeg = CorpusFrames.encodedFrames(file).get(0);
     int[][][] expected = {
       {JpegTables.DC_LUMINANCE_BITS, JpegTables.DC_LUMINANCE_VALUES},
       {JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES},

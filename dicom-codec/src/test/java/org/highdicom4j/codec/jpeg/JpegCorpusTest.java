@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +41,11 @@ class JpegCorpusTest {
   @TestFactory
   Stream<DynamicTest> decodesEveryJpegFrameOfTheCorpusLikeTheReference() throws IOException {
     Path shared = JpegTestFiles.requireCorpus();
-    List<Map<String, String>> all = JpegTestFiles.referenceRows(shared);
+    List<Map<String, String>> all = CorpusFrames.referenceRows(shared);
     Map<String, Map<String, String>> byFrame =
         all.stream()
             .collect(
                 Collectors.toMap(r -> r.get("path") + "#" + r.get("frame"), r -> r, (a, b) -> a));
-    Map<String, Long> frameCounts =
-        all.stream().collect(Collectors.groupingBy(r -> r.get("path"), Collectors.counting()));
     List<Map<String, String>> rows =
         all.stream()
             .filter(r -> SYNTAXES.contains(r.get("transfer_syntax")))
@@ -57,23 +56,20 @@ class JpegCorpusTest {
         .map(
             row ->
                 DynamicTest.dynamicTest(
-                    row.get("path") + "#" + row.get("frame"),
-                    () ->
-                        check(shared, row, frameCounts.get(row.get("path")).intValue(), byFrame)));
+                    row.get("path") + "#" + row.get("frame"), () -> check(shared, row, byFrame)));
   }
 
-  private void check(
-      Path shared, Map<String, String> row, int frames, Map<String, Map<String, String>> byFrame)
+  private void check(Path shared, Map<String, String> row, Map<String, Map<String, String>> byFrame)
       throws IOException {
     Path file = shared.resolve("testdata").resolve(row.get("path"));
-    FrameDescriptor d = descriptor(row);
+    FrameDescriptor d = CorpusFrames.descriptor(row);
     int frame = Integer.parseInt(row.get("frame"));
-    byte[] encoded = JpegTestFiles.encodedFrames(file, frames, work).get(frame - 1);
+    byte[] encoded = CorpusFrames.encodedFrames(file).get(frame - 1);
     DecodedFrame decoded = new JpegCodec().decode(row.get("transfer_syntax"), encoded, d);
     assertEquals(row.get("photometric_output"), decoded.photometricInterpretation());
     assertEquals(d.decodedLength(), decoded.data().length);
     if ("exact".equals(row.get("compare"))) {
-      assertEquals(row.get("sha256"), JpegTestFiles.sha256(decoded.data()), "sha256");
+      assertEquals(row.get("sha256"), CorpusFrames.sha256(decoded.data()), "sha256");
       return;
     }
     double[] values = values(decoded.data(), d);
@@ -94,8 +90,8 @@ class JpegCorpusTest {
         assertEquals(Double.parseDouble(means[c]), sum / (values.length / nc), 0.5, "mean " + c);
       }
     }
-    byte[] reference = pixelReference(shared, row, frames, byFrame);
-    assertEquals(row.get("sha256"), JpegTestFiles.sha256(reference), "per-pixel reference hash");
+    byte[] reference = pixelReference(shared, row, byFrame);
+    assertEquals(row.get("sha256"), CorpusFrames.sha256(reference), "per-pixel reference hash");
     double[] ref = values(reference, d);
     double maxDiff = 0;
     int differing = 0;
@@ -112,35 +108,23 @@ class JpegCorpusTest {
 
   /** An uncompressed frame listed in same_as, else DCMTK's decoding of the file itself. */
   private byte[] pixelReference(
-      Path shared, Map<String, String> row, int frames, Map<String, Map<String, String>> byFrame)
+      Path shared, Map<String, String> row, Map<String, Map<String, String>> byFrame)
       throws IOException {
     for (String same : row.get("same_as").split(",")) {
       Map<String, String> other = byFrame.get(same);
       if (other != null && NATIVE.contains(other.get("transfer_syntax"))) {
         Path file = shared.resolve("testdata").resolve(other.get("path"));
-        byte[] all = JpegTestFiles.pixelDataItems(file, work).get(0);
-        int length = (int) descriptor(other).decodedLength();
+        byte[] all = CorpusFrames.nativePixelData(file);
+        int length = (int) CorpusFrames.descriptor(other).decodedLength();
         int index = Integer.parseInt(other.get("frame")) - 1;
         return Arrays.copyOfRange(all, index * length, (index + 1) * length);
       }
     }
     Path file = shared.resolve("testdata").resolve(row.get("path"));
     byte[] all = JpegTestFiles.dcmdjpegPixels(file, work);
-    int length = (int) descriptor(row).decodedLength();
+    int length = (int) CorpusFrames.descriptor(row).decodedLength();
     int index = Integer.parseInt(row.get("frame")) - 1;
     return Arrays.copyOfRange(all, index * length, (index + 1) * length);
-  }
-
-  static FrameDescriptor descriptor(Map<String, String> row) {
-    return new FrameDescriptor(
-        Integer.parseInt(row.get("rows")),
-        Integer.parseInt(row.get("columns")),
-        Integer.parseInt(row.get("samples_per_pixel")),
-        Integer.parseInt(row.get("bits_allocated")),
-        Integer.parseInt(row.get("bits_stored")),
-        "1".equals(row.get("pixel_representation")),
-        0,
-        row.get("photometric_stored"));
   }
 
   /** Returns the samples as numbers, reading containers as the descriptor says. */

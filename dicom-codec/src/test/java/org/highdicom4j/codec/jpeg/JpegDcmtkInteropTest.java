@@ -10,6 +10,7 @@ import java.util.List;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameCodecContractTest;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,13 +40,12 @@ class JpegDcmtkInteropTest {
   /** Encodes a corpus file with dcmcjpeg; returns our decoding and dcmdjpeg's. */
   private Decodings decodeBoth(String source, String options) throws Exception {
     Path encoded = JpegTestFiles.dcmcjpeg(testdata.resolve(source), work, options.split(" "));
-    FrameDescriptor d = JpegTestFiles.descriptorOf(encoded);
+    FrameDescriptor d = CorpusFrames.descriptor(encoded);
     String ts =
         options.contains("+eb")
             ? JpegCodec.JPEG_BASELINE
             : options.contains("+ee") ? JpegCodec.JPEG_EXTENDED : JpegCodec.JPEG_LOSSLESS;
-    int frames = JpegTestFiles.numberOfFrames(encoded);
-    byte[] frame = JpegTestFiles.encodedFrames(encoded, frames, work).get(0);
+    byte[] frame = CorpusFrames.encodedFrames(encoded).get(0);
     DecodedFrame ours = codec.decode(ts, frame, d);
     // dcmdjpeg's Pixel Data holds every frame and is padded to even length: take frame 1.
     byte[] theirs = firstFrame(JpegTestFiles.dcmdjpegPixels(encoded, work), d);
@@ -114,7 +114,7 @@ class JpegDcmtkInteropTest {
       byte[] frame = FrameCodecContractTest.randomFrame(d, 99 + restartRows);
       byte[] encoded = LosslessEncoder.encode(frame, d, restartRows * d.columns());
       Path file = work.resolve("ours-" + restartRows + "-" + d.hashCode() + ".dcm");
-      JpegTestFiles.writeEncapsulated(file, d, JpegCodec.JPEG_LOSSLESS_SV1, encoded);
+      CorpusFrames.writeSecondaryCapture(file, d, JpegCodec.JPEG_LOSSLESS_SV1, encoded);
       assertArrayEquals(
           frame, firstFrame(JpegTestFiles.dcmdjpegPixels(file, work), d), d.toString());
       assertArrayEquals(frame, codec.decode(JpegCodec.JPEG_LOSSLESS_SV1, encoded, d).data());
@@ -132,7 +132,7 @@ class JpegDcmtkInteropTest {
       byte[] frame = JpegBaselineCodecTest.smoothFrame(d);
       byte[] encoded = BaselineEncoder.encode(frame, d, 90, restartInterval);
       Path file = work.resolve("ours-" + restartInterval + "-" + d.hashCode() + ".dcm");
-      JpegTestFiles.writeEncapsulated(file, d, JpegCodec.JPEG_BASELINE, encoded);
+      CorpusFrames.writeSecondaryCapture(file, d, JpegCodec.JPEG_BASELINE, encoded);
       byte[] theirs = firstFrame(JpegTestFiles.dcmdjpegPixels(file, work), d);
       byte[] ours = codec.decode(JpegCodec.JPEG_BASELINE, encoded, d).data();
       assertEquals(theirs.length, ours.length);

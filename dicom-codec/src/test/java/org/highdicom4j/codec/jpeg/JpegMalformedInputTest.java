@@ -9,6 +9,7 @@ import java.util.Random;
 import org.highdicom4j.codec.FrameCodecContractTest;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +67,8 @@ class JpegMalformedInputTest {
   void rejectsProgressiveCodestreamFromDcmcjpeg() throws Exception {
     Path testdata = JpegTestFiles.requireCorpus().resolve("testdata");
     Path file = JpegTestFiles.dcmcjpeg(testdata.resolve("highdicom/dx_image.dcm"), work, "+ep");
-    FrameDescriptor d = JpegTestFiles.descriptorOf(file);
-    byte[] frame = JpegTestFiles.encodedFrames(file, 1, work).get(0);
+    FrameDescriptor d = CorpusFrames.descriptor(file);
+    byte[] frame = CorpusFrames.encodedFrames(file).get(0);
     rejects(frame, d, "SOF2 is not supported");
   }
 

@@ -10,15 +10,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
+import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -28,18 +28,25 @@ import org.junit.jupiter.api.TestFactory;
  * Decodes every JPEG 2000 (.90, .91) frame of the shared corpus and compares it with the reference
  * decodings of {@code reference/pixels.tsv} (OpenJPEG 2.5.0 through pydicom/GDCM): exact rows by
  * SHA-256, irreversible (9-7) rows within the README tolerance and per pixel against the
- * uncompressed copies listed in {@code same_as}.
+ * uncompressed copies listed in {@code same_as}. Frames are taken from the files with our reader
+ * ({@link CorpusFrames}).
  */
 class Jpeg2000CorpusTest {
 
   private static final String LOSSLESS = Jpeg2000Codec.JPEG_2000_LOSSLESS;
   private static final String LOSSY = Jpeg2000Codec.JPEG_2000;
   private final Jpeg2000Codec codec = new Jpeg2000Codec();
-  private final Map<String, List<byte[]>> items = new ConcurrentHashMap<>();
+  private final Map<String, List<byte[]>> frames = new ConcurrentHashMap<>();
+
+  private static List<Map<String, String>> referenceRows() throws Exception {
+    return CorpusFrames.referenceRows(CorpusFrames.requireShared()).stream()
+        .filter(r -> List.of(LOSSLESS, LOSSY).contains(r.get("transfer_syntax")))
+        .toList();
+  }
 
   @TestFactory
   List<DynamicTest> decodesEveryReferenceFrame() throws Exception {
-    List<Map<String, String>> rows = Jpeg2000CorpusFiles.referenceRows(LOSSLESS, LOSSY);
+    List<Map<String, String>> rows = referenceRows();
     List<DynamicTest> tests = new ArrayList<>();
     for (Map<String, String> row : rows) {
       if (!"ok".equals(row.get("status"))) {
@@ -53,14 +60,14 @@ class Jpeg2000CorpusTest {
   }
 
   private void check(Map<String, String> row) throws Exception {
-    FrameDescriptor d = descriptor(row);
+    FrameDescriptor d = CorpusFrames.descriptor(row);
     int frame = Integer.parseInt(row.get("frame"));
-    byte[] encoded = frame(row.get("path"), frame, frameCount(row.get("path")));
+    byte[] encoded = framesOf(row.get("path")).get(frame - 1);
     DecodedFrame decoded = codec.decode(row.get("transfer_syntax"), encoded, d);
     assertEquals(d.decodedLength(), decoded.data().length);
     assertEquals(row.get("photometric_output"), decoded.photometricInterpretation());
     if ("exact".equals(row.get("compare"))) {
-      assertEquals(row.get("sha256"), sha256(decoded.data()));
+      assertEquals(row.get("sha256"), CorpusFrames.sha256(decoded.data()));
       return;
     }
     long[] values = values(decoded.data(), d);
@@ -83,12 +90,12 @@ class Jpeg2000CorpusTest {
     }
     String native1 = nativeCopy(row.get("same_as"));
     if (native1 != null) {
-      List<byte[]> nativeItems = itemsOf(native1.substring(0, native1.indexOf('#')));
+      byte[] nativeValue =
+          CorpusFrames.nativePixelData(
+              CorpusFrames.corpusFile(native1.substring(0, native1.indexOf('#'))));
       byte[] reference =
           Arrays.copyOfRange(
-              nativeItems.get(0),
-              (int) d.decodedLength() * (frame - 1),
-              (int) d.decodedLength() * frame);
+              nativeValue, (int) d.decodedLength() * (frame - 1), (int) d.decodedLength() * frame);
       long[] expected = values(reference, d);
       long worst = 0;
       for (int i = 0; i < values.length; i++) {
@@ -101,8 +108,7 @@ class Jpeg2000CorpusTest {
   @Test
   void rejectsCorruptSizOfEmbeddedSequenceDelimiterFile() throws Exception {
     // SIZ claims a width of 3722445056 where Columns is 256: must fail before allocating.
-    List<byte[]> fragments = itemsOf("pydicom/JPEG2000-embedded-sequence-delimiter.dcm");
-    byte[] encoded = Jpeg2000CorpusFiles.frames(fragments, 1).get(0);
+    byte[] encoded = framesOf("pydicom/JPEG2000-embedded-sequence-delimiter.dcm").get(0);
     FrameDescriptor d = new FrameDescriptor(1024, 256, 1, 16, 16, true, 0, "MONOCHROME2");
     DicomStreamException e =
         assertThrows(DicomStreamException.class, () -> codec.decode(LOSSY, encoded, d));
@@ -111,19 +117,20 @@ class Jpeg2000CorpusTest {
 
   @Test
   void tooShortFileHoldsCompleteCodestreamsButNoSequenceDelimiter() throws Exception {
-    // The file lacks only the Sequence Delimitation Item (FFFE,E0DD): dcmdump rejects it, and the
-    // error belongs to the DICOM reader. Its ten fragments are complete codestreams, identical to
+    // The file lacks only the Sequence Delimitation Item (FFFE,E0DD): the DICOM reader rejects
+    // it, and the error belongs there. Its ten fragments are complete codestreams, identical to
     // those of the intact file; cutting one short (beyond its EOC marker) must raise.
-    Path shared = Jpeg2000CorpusFiles.shared();
     Path tooShort =
-        shared.resolve("testdata/pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm");
-    assertThrows(java.io.IOException.class, () -> Jpeg2000CorpusFiles.pixelItems(tooShort));
+        CorpusFrames.corpusFile("pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm");
+    assertThrows(DicomStreamException.class, () -> CorpusFrames.read(tooShort));
     byte[] file = Files.readAllBytes(tooShort);
     byte[] delimiter = {(byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0};
     byte[] tail = Arrays.copyOfRange(file, file.length - delimiter.length, file.length);
     assertFalse(Arrays.equals(delimiter, tail));
-    List<byte[]> intact = itemsOf("pydicom-data/emri_small_jpeg_2k_lossless.dcm");
-    byte[] last = intact.get(intact.size() - 1);
+    Fragments intact =
+        CorpusFrames.fragments(
+            CorpusFrames.corpusFile("pydicom-data/emri_small_jpeg_2k_lossless.dcm"));
+    byte[] last = intact.item(intact.size() - 1);
     byte[] fileTail = Arrays.copyOfRange(file, file.length - last.length, file.length);
     assertArrayEquals(last, fileTail);
     FrameDescriptor d = new FrameDescriptor(64, 64, 1, 16, 12, false, 0, "MONOCHROME2");
@@ -134,39 +141,11 @@ class Jpeg2000CorpusTest {
     }
   }
 
-  private static FrameDescriptor descriptor(Map<String, String> row) {
-    int spp = Integer.parseInt(row.get("samples_per_pixel"));
-    return new FrameDescriptor(
-        Integer.parseInt(row.get("rows")),
-        Integer.parseInt(row.get("columns")),
-        spp,
-        Integer.parseInt(row.get("bits_allocated")),
-        Integer.parseInt(row.get("bits_stored")),
-        "1".equals(row.get("pixel_representation")),
-        0,
-        row.get("photometric_stored"));
-  }
-
-  private int frameCount(String path) throws Exception {
-    int n = 0;
-    for (Map<String, String> r : Jpeg2000CorpusFiles.referenceRows(LOSSLESS, LOSSY)) {
-      if (path.equals(r.get("path"))) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private byte[] frame(String path, int frame, int frameCount) throws Exception {
-    return Jpeg2000CorpusFiles.frames(itemsOf(path), frameCount).get(frame - 1);
-  }
-
-  private List<byte[]> itemsOf(String path) throws Exception {
-    List<byte[]> cached = items.get(path);
+  private List<byte[]> framesOf(String path) throws Exception {
+    List<byte[]> cached = frames.get(path);
     if (cached == null) {
-      cached =
-          Jpeg2000CorpusFiles.pixelItems(Jpeg2000CorpusFiles.shared().resolve("testdata/" + path));
-      items.put(path, cached);
+      cached = CorpusFrames.encodedFrames(CorpusFrames.corpusFile(path));
+      frames.put(path, cached);
     }
     return cached;
   }
@@ -199,9 +178,5 @@ class Jpeg2000CorpusTest {
       v[i] = x;
     }
     return v;
-  }
-
-  private static String sha256(byte[] data) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
   }
 }

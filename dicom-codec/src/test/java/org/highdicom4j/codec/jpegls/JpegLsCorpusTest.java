@@ -3,66 +3,46 @@ package org.highdicom4j.codec.jpegls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Decodes every JPEG-LS frame of the shared corpus and compares the SHA-256 of the decoded stored
  * values with the reference decodings ({@code ../shared/reference/pixels.tsv}).
  */
 class JpegLsCorpusTest {
-  @TempDir Path temp;
-
   @Test
   void decodesEveryCorpusFrameToTheReferenceHash() throws Exception {
-    Path shared = JpegLsCorpusFiles.requireShared();
-    JpegLsCorpusFiles.requireTool("dcmdump");
-    List<String> lines = Files.readAllLines(shared.resolve("reference/pixels.tsv"));
-    List<String> header = List.of(lines.get(0).split("\t", -1));
+    Path shared = CorpusFrames.requireShared();
     Map<String, List<byte[]>> framesByFile = new HashMap<>();
     JpegLsCodec codec = new JpegLsCodec();
     int checked = 0;
     StringBuilder failures = new StringBuilder();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t", -1);
-      String ts = f[header.indexOf("transfer_syntax")];
+    for (Map<String, String> row : CorpusFrames.referenceRows(shared)) {
+      String ts = row.get("transfer_syntax");
       if (!ts.equals(JpegLsCodec.JPEG_LS_LOSSLESS)
           && !ts.equals(JpegLsCodec.JPEG_LS_NEAR_LOSSLESS)) {
         continue;
       }
-      String path = f[header.indexOf("path")];
-      assertEquals("exact", f[header.indexOf("compare")], path);
-      int frame = Integer.parseInt(f[header.indexOf("frame")]);
-      FrameDescriptor d =
-          new FrameDescriptor(
-              Integer.parseInt(f[header.indexOf("rows")]),
-              Integer.parseInt(f[header.indexOf("columns")]),
-              Integer.parseInt(f[header.indexOf("samples_per_pixel")]),
-              Integer.parseInt(f[header.indexOf("bits_allocated")]),
-              Integer.parseInt(f[header.indexOf("bits_stored")]),
-              "1".equals(f[header.indexOf("pixel_representation")]),
-              0,
-              f[header.indexOf("photometric_stored")]);
-      long frameCount = lines.stream().filter(l -> l.startsWith(path + "\t")).count();
+      String path = row.get("path");
+      assertEquals("exact", row.get("compare"), path);
+      int frame = Integer.parseInt(row.get("frame"));
+      FrameDescriptor d = CorpusFrames.descriptor(row);
       List<byte[]> frames =
-          framesByFile.computeIfAbsent(
-              path, p -> extract(shared.resolve("testdata").resolve(p), (int) frameCount));
+          framesByFile.computeIfAbsent(path, p -> extract(shared.resolve("testdata").resolve(p)));
       DecodedFrame decoded = codec.decode(ts, frames.get(frame - 1), d);
-      String sha =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(decoded.data()));
-      if (!sha.equals(f[header.indexOf("sha256")])) {
+      String sha = CorpusFrames.sha256(decoded.data());
+      if (!sha.equals(row.get("sha256"))) {
         failures.append(path).append('#').append(frame).append(' ');
       }
-      assertEquals(f[header.indexOf("photometric_output")], decoded.photometricInterpretation());
+      assertEquals(row.get("photometric_output"), decoded.photometricInterpretation());
       checked++;
     }
     assertEquals("", failures.toString(), "frames whose hash differs");
@@ -70,14 +50,11 @@ class JpegLsCorpusTest {
     assertEquals(29, checked, "JPEG-LS rows in pixels.tsv");
   }
 
-  private List<byte[]> extract(Path file, int frames) {
+  private static List<byte[]> extract(Path file) {
     try {
-      return JpegLsCorpusFiles.frames(JpegLsCorpusFiles.pixelItems(file, temp), frames);
+      return CorpusFrames.encodedFrames(file);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.highdicom4j.codec.FrameCodecContractTest;
 import org.highdicom4j.codec.FrameDescriptor;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * codestreams we write decode in them to our values.
  */
 class JpegLsDcmtkTest {
+  private static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
   @TempDir Path temp;
 
   private static FrameDescriptor mono(int rows, int columns, int allocated, int stored) {
@@ -81,19 +83,19 @@ class JpegLsDcmtkTest {
 
   private byte[] dcmdjpls(Path encapsulated, FrameDescriptor d) throws Exception {
     Path decoded = temp.resolve(encapsulated.getFileName() + ".dcmdjpls.dcm");
-    JpegLsCorpusFiles.run("dcmdjpls", encapsulated.toString(), decoded.toString());
+    CorpusFrames.run("dcmdjpls", encapsulated.toString(), decoded.toString());
     return nativeFrame(decoded, d);
   }
 
   private byte[] nativeFrame(Path file, FrameDescriptor d) throws Exception {
-    byte[] pixels = JpegLsCorpusFiles.pixelItems(file, temp).get(0);
+    byte[] pixels = CorpusFrames.nativePixelData(file);
     // native Pixel Data of odd length carries a padding byte
     return normalized(java.util.Arrays.copyOf(pixels, (int) d.decodedLength()), d);
   }
 
   private byte[] gdcmconv(Path encapsulated, FrameDescriptor d) throws Exception {
     Path decoded = temp.resolve(encapsulated.getFileName() + ".gdcm.dcm");
-    JpegLsCorpusFiles.run("gdcmconv", "--raw", encapsulated.toString(), decoded.toString());
+    CorpusFrames.run("gdcmconv", "--raw", encapsulated.toString(), decoded.toString());
     return nativeFrame(decoded, d);
   }
 
@@ -111,7 +113,7 @@ class JpegLsDcmtkTest {
   @MethodSource("dcmtkEncodings")
   void decodesWhatDcmcjplsEncodesAsDcmdjplsDoes(FrameDescriptor d, List<String> options)
       throws Exception {
-    JpegLsCorpusFiles.requireTool("dcmcjpls");
+    CorpusFrames.requireTool("dcmcjpls");
     boolean near = options.contains("+en");
     int maxDeviation = near ? Integer.parseInt(options.get(options.indexOf("+md") + 1)) : 0;
     JpegLsCodec codec = new JpegLsCodec();
@@ -119,13 +121,12 @@ class JpegLsDcmtkTest {
     for (byte[] frame : frames(d)) {
       Path in = temp.resolve("native" + k + ".dcm");
       Path out = temp.resolve("jls" + k++ + ".dcm");
-      JpegLsTestDicom.writeNative(in, d, frame);
+      CorpusFrames.writeSecondaryCapture(in, d, EXPLICIT_VR_LITTLE_ENDIAN, frame);
       List<String> command = new ArrayList<>(List.of("dcmcjpls", "-q"));
       command.addAll(options);
       command.addAll(List.of(in.toString(), out.toString()));
-      JpegLsCorpusFiles.run(command.toArray(String[]::new));
-      byte[] codestream =
-          JpegLsCorpusFiles.frames(JpegLsCorpusFiles.pixelItems(out, temp), 1).get(0);
+      CorpusFrames.run(command.toArray(String[]::new));
+      byte[] codestream = CorpusFrames.encodedFrames(out).get(0);
       String ts = near ? JpegLsCodec.JPEG_LS_NEAR_LOSSLESS : JpegLsCodec.JPEG_LS_LOSSLESS;
       byte[] ours = codec.decode(ts, codestream, d).data();
       assertArrayEquals(dcmdjpls(out, d), ours, "same as dcmdjpls: " + d + " " + options);
@@ -157,8 +158,8 @@ class JpegLsDcmtkTest {
   @ParameterizedTest
   @MethodSource("ourEncodings")
   void dcmdjplsAndGdcmDecodeWhatWeEncodeToOurValues(FrameDescriptor d, int near) throws Exception {
-    JpegLsCorpusFiles.requireTool("dcmdjpls");
-    JpegLsCorpusFiles.requireTool("gdcmconv");
+    CorpusFrames.requireTool("dcmdjpls");
+    CorpusFrames.requireTool("gdcmconv");
     String ts = near > 0 ? JpegLsCodec.JPEG_LS_NEAR_LOSSLESS : JpegLsCodec.JPEG_LS_LOSSLESS;
     JpegLsCodec codec = new JpegLsCodec(near);
     int k = 0;
@@ -166,7 +167,7 @@ class JpegLsDcmtkTest {
       byte[] encoded = codec.encode(ts, frame, d);
       byte[] ours = codec.decode(ts, encoded, d).data();
       Path file = temp.resolve("ours" + k++ + ".dcm");
-      JpegLsTestDicom.writeEncapsulated(file, d, ts, encoded);
+      CorpusFrames.writeSecondaryCapture(file, d, ts, encoded);
       if (d.bitsStored() >= 8) {
         // dcmtk 3.6.7 refuses P < 8 ("unsupported compression parameters"), as it does for
         // the corpus file JLSL_08_07_0_1F.dcm (see the reference README); GDCM decodes them.
@@ -183,12 +184,12 @@ class JpegLsDcmtkTest {
   void charLsAgreesOnRestartIntervals(int interval) throws Exception {
     // dcmtk 3.6.7's JPEG-LS decoder rejects restart markers ("does not support this JPEG-LS
     // image"), so only gdcmconv (CharLS 2.4.1) is asked here.
-    JpegLsCorpusFiles.requireTool("gdcmconv");
+    CorpusFrames.requireTool("gdcmconv");
     for (FrameDescriptor d : List.of(mono(23, 31, 8, 8), JpegLsCodecTest.rgb(12, 9, 16, 16))) {
       byte[] frame = FrameCodecContractTest.randomFrame(d, interval);
       byte[] encoded = JpegLsEncoder.encode(frame, d, 0, interval);
       Path file = temp.resolve("restart" + interval + "-" + d.samplesPerPixel() + ".dcm");
-      JpegLsTestDicom.writeEncapsulated(file, d, JpegLsCodec.JPEG_LS_LOSSLESS, encoded);
+      CorpusFrames.writeSecondaryCapture(file, d, JpegLsCodec.JPEG_LS_LOSSLESS, encoded);
       assertArrayEquals(frame, gdcmconv(file, d), "gdcmconv, restart interval " + interval);
     }
   }

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.DecodedFrame;
@@ -20,22 +17,20 @@ import org.highdicom4j.codec.FrameCodec;
 import org.highdicom4j.codec.FrameCodecContractTest;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.UnsupportedTransferSyntaxException;
+import org.highdicom4j.codec.testing.CorpusFrames;
 import org.highdicom4j.codec.uncompressed.BasicCodecCorpus;
-import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Dump;
+import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.FrameFragments;
 import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Row;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 class RleCodecTest extends FrameCodecContractTest {
 
   private static final String RLE = RleCodec.RLE_LOSSLESS;
   private final RleCodec codec = new RleCodec();
-
-  @TempDir Path tmp;
 
   @Override
   protected FrameCodec codec() {
@@ -272,36 +267,21 @@ class RleCodecTest extends FrameCodecContractTest {
 
   @TestFactory
   Stream<DynamicTest> reproducesReferenceHashOfEveryRleFrame() {
-    Path shared = BasicCodecCorpus.sharedOrSkip();
-    Map<String, List<Row>> files =
-        BasicCodecCorpus.byFile(BasicCodecCorpus.rows(shared, r -> RLE.equals(r.transferSyntax())));
-    assertTrue(files.size() >= 13, "RLE files in pixels.tsv: " + files.size());
-    List<DynamicTest> tests = new ArrayList<>();
-    int[] n = {0};
-    files.forEach(
-        (path, rows) -> {
-          Path dir = tmp.resolve("f" + n[0]++);
-          tests.add(
-              DynamicTest.dynamicTest(
-                  path + " (" + rows.size() + " frames)",
-                  () -> checkFile(shared.resolve("testdata").resolve(path), rows, dir)));
-        });
-    return tests.stream();
+    return BasicCodecCorpus.testsPerFile(
+        r -> RLE.equals(r.transferSyntax()), 13, RleCodecTest::checkFile);
   }
 
-  private static void checkFile(Path file, List<Row> rows, Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Dump dump = BasicCodecCorpus.dump(file, dir);
-    // item 0 is the Basic Offset Table; these files hold one fragment per frame
-    assertEquals(rows.size() + 1, dump.items().size(), "fragments of " + file);
-    FrameDescriptor d = rows.get(0).descriptor(dump.planarConfiguration());
-    for (Row r : rows) {
+  private static void checkFile(Path file, List<Row> rows) throws Exception {
+    FrameFragments frames = BasicCodecCorpus.oneFragmentPerFrame(file, rows);
+    FrameDescriptor d = frames.descriptor();
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
       assertEquals("exact", r.compare());
-      byte[] fragment = Files.readAllBytes(dump.items().get(r.frame()));
+      byte[] fragment = frames.fragments().get(i);
       DecodedFrame decoded = CodecRegistry.getDefault().decode(RLE, fragment, d);
       byte[] values = decoded.data().clone();
       NativePixelData.maskAndSignExtend(values, d);
-      assertEquals(r.sha256(), BasicCodecCorpus.sha256(values), file + " frame " + r.frame());
+      assertEquals(r.sha256(), CorpusFrames.sha256(values), file + " frame " + r.frame());
       assertEquals(r.photometricOutput(), decoded.photometricInterpretation());
       byte[] again = new RleCodec().encode(RLE, decoded.data(), d);
       assertArrayEquals(decoded.data(), new RleCodec().decode(RLE, again, d).data());

@@ -6,52 +6,45 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.highdicom4j.codec.FrameDescriptor;
-import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Dump;
+import org.highdicom4j.codec.testing.CorpusFrames;
+import org.highdicom4j.codec.testing.CorpusFrames.StoredPixelData;
 import org.highdicom4j.codec.uncompressed.BasicCodecCorpus.Row;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks {@link NativePixelData} against every native (1.2.840.10008.1.2, .1.2.1, .1.2.2) frame of
- * ../shared/reference/pixels.tsv. The Pixel Data value comes from {@code dcmdump +W}, which writes
- * OW values in host (little endian) byte order: for big endian files the 16-bit words are swapped
- * back to the stored order for BitsAllocated 16 and more, and left swapped for BitsAllocated 8 and
- * 1 (the word swap a reader does for OW, which the reference, DCMTK, does too).
+ * ../shared/reference/pixels.tsv. The Pixel Data value is taken from the file as stored (through
+ * {@link CorpusFrames}, without the reader's byte swapping); for big endian OW values with
+ * BitsAllocated 8 and 1 the 16-bit words are swapped, the word swap a reader does for OW, which the
+ * reference, DCMTK, does too.
  */
 class NativePixelDataCorpusTest {
 
   private static final Set<String> NATIVE =
       Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2");
 
-  @TempDir Path tmp;
-
-  private static List<Row> nativeRows(Path shared) {
-    return BasicCodecCorpus.rows(
-        shared, r -> NATIVE.contains(r.transferSyntax()) && "ok".equals(r.status()));
+  private static boolean isNative(Row r) {
+    return NATIVE.contains(r.transferSyntax()) && "ok".equals(r.status());
   }
 
-  /** Checks every frame of one file; returns its Dump. */
-  private Dump checkFile(Path shared, String path, List<Row> rows, Path dir) throws Exception {
-    Files.createDirectories(dir);
-    Dump dump = BasicCodecCorpus.dump(shared.resolve("testdata").resolve(path), dir);
-    byte[] value = Files.readAllBytes(dump.nativeValue());
+  /** Checks every frame of one file; returns its stored Pixel Data. */
+  private static StoredPixelData checkFile(Path path, List<Row> rows) throws Exception {
+    StoredPixelData stored = CorpusFrames.storedPixelData(path);
+    byte[] value = stored.stored();
     Row first = rows.get(0);
     boolean bigEndian = "1.2.840.10008.1.2.2".equals(first.transferSyntax());
-    if (bigEndian && "OW".equals(dump.vr()) && first.bitsAllocated() >= 16) {
-      value = BasicCodecCorpus.swapWords(value); // undo dcmdump's host byte order
+    if (bigEndian && "OW".equals(stored.vr()) && first.bitsAllocated() < 16) {
+      value = BasicCodecCorpus.swapWords(value); // the reader's word swap of OW values
     }
-    FrameDescriptor d = first.descriptor(dump.planarConfiguration());
+    FrameDescriptor d = first.descriptor(stored.planarConfiguration());
     int frames = rows.stream().mapToInt(Row::frame).max().orElseThrow();
     long needed = NativePixelData.pixelDataLengthBytes(d, frames);
     // at least the frames; some files pad (MR_small_padded.dcm has 128 extra bytes)
@@ -70,34 +63,28 @@ class NativePixelDataCorpusTest {
       assertArrayEquals(
           frame, NativePixelData.extractFrame(direct, index, d, bigEndian), path + " buffer");
       NativePixelData.maskAndSignExtend(frame, d);
-      assertEquals(r.sha256(), BasicCodecCorpus.sha256(frame), path + " frame " + r.frame());
+      assertEquals(r.sha256(), CorpusFrames.sha256(frame), path + " frame " + r.frame());
       assertEquals(
-          r.photometricOutput(), NativePixelData.decodedPhotometricInterpretation(d), path);
+          r.photometricOutput(),
+          NativePixelData.decodedPhotometricInterpretation(d),
+          path.toString());
     }
-    return dump;
+    return stored;
   }
 
   @TestFactory
   Stream<DynamicTest> reproducesReferenceHashOfEveryNativeFrame() {
-    Path shared = BasicCodecCorpus.sharedOrSkip();
-    Map<String, List<Row>> files = BasicCodecCorpus.byFile(nativeRows(shared));
-    List<DynamicTest> tests = new ArrayList<>();
-    int[] n = {0};
-    files.forEach(
-        (path, rows) ->
-            tests.add(
-                DynamicTest.dynamicTest(
-                    path + " (" + rows.size() + " frames)",
-                    () -> checkFile(shared, path, rows, tmp.resolve("f" + n[0]++)))));
-    assertTrue(tests.size() > 100, "native files found: " + tests.size());
-    return tests.stream();
+    return BasicCodecCorpus.testsPerFile(
+        NativePixelDataCorpusTest::isNative, 101, NativePixelDataCorpusTest::checkFile);
   }
 
-  private Dump check(String path) throws Exception {
+  private static StoredPixelData check(String path) throws Exception {
     Path shared = BasicCodecCorpus.sharedOrSkip();
-    List<Row> rows = BasicCodecCorpus.byFile(nativeRows(shared)).get(path);
+    List<Row> rows =
+        BasicCodecCorpus.byFile(BasicCodecCorpus.rows(shared, NativePixelDataCorpusTest::isNative))
+            .get(path);
     assertTrue(rows != null && !rows.isEmpty(), "no reference rows for " + path);
-    return checkFile(shared, path, rows, tmp.resolve("one"));
+    return checkFile(shared.resolve("testdata").resolve(path), rows);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.highdicom4j.dicom.data;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,29 +31,16 @@ import org.highdicom4j.dicom.dict.ElementDictionary;
  */
 public final class DicomDataset {
   static final int SPECIFIC_CHARACTER_SET = 0x00080005;
-  private static final int[] NO_INTS = new int[0];
-  private static final String[] NO_STRINGS = new String[0];
 
   /** Storage shared between a data set and its read-only views. */
-  private static final class Store {
-    // Most data sets are small sequence items: start small, grow by doubling.
-    int[] tags = new int[4];
-    VR[] vrs = new VR[4];
-    Object[] values = new Object[4];
-    // Text decoded from raw bytes, kept beside them so that writing reproduces the bytes read;
-    // allocated on the first decoding (data sets built in code never need it).
-    String[] decoded;
-    int size;
-    SpecificCharacterSet charset;
-  }
+  final ElementStore store;
 
-  private final Store store;
   private final boolean readOnly;
   private Sequence parent;
 
   /** Creates an empty data set. */
   public DicomDataset() {
-    this.store = new Store();
+    this.store = new ElementStore();
     this.readOnly = false;
   }
 
@@ -63,13 +49,11 @@ public final class DicomDataset {
     this.parent = parent;
   }
 
-  private DicomDataset(Store store, Sequence parent) {
+  private DicomDataset(ElementStore store, Sequence parent) {
     this.store = store;
     this.readOnly = true;
     this.parent = parent;
   }
-
-  // ---------------------------------------------------------------- structure
 
   /** Returns the number of elements at this level (items of sequences not counted). */
   public int size() {
@@ -140,16 +124,7 @@ public final class DicomDataset {
    */
   public Object valueAt(int index) {
     Objects.checkIndex(index, store.size);
-    Object v = store.values[index];
-    if (readOnly) {
-      if (v instanceof Sequence) {
-        return ((Sequence) v).readOnlyView(this);
-      }
-      if (v instanceof Fragments) {
-        return ((Fragments) v).readOnlyView();
-      }
-    }
-    return v;
+    return readOnly ? ElementStore.readOnlyValue(store.values[index], this) : store.values[index];
   }
 
   /**
@@ -159,26 +134,7 @@ public final class DicomDataset {
    * @return its index, or a negative value when absent
    */
   public int indexOf(int tag) {
-    int[] t = store.tags;
-    int n = store.size;
-    if (n > 0 && t[n - 1] == tag) {
-      return n - 1;
-    }
-    int lo = 0;
-    int hi = n - 1;
-    int key = tag ^ Integer.MIN_VALUE;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int v = t[mid] ^ Integer.MIN_VALUE;
-      if (v < key) {
-        lo = mid + 1;
-      } else if (v > key) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -(lo + 1);
+    return store.indexOf(tag);
   }
 
   /** Returns the sequence this data set is an item of, or null for a top-level data set. */
@@ -218,31 +174,8 @@ public final class DicomDataset {
    * shared until modified, since stored values are never changed in place.
    */
   public DicomDataset deepCopy() {
-    DicomDataset copy = new DicomDataset();
-    Store s = store;
-    Store c = copy.store;
-    c.tags = Arrays.copyOf(s.tags, Math.max(4, s.size));
-    c.vrs = Arrays.copyOf(s.vrs, c.tags.length);
-    c.values = new Object[c.tags.length];
-    c.decoded = s.decoded == null ? null : Arrays.copyOf(s.decoded, c.tags.length);
-    c.size = s.size;
-    for (int i = 0; i < s.size; i++) {
-      Object v = s.values[i];
-      if (v instanceof Sequence) {
-        Sequence seq = new Sequence(copy);
-        for (DicomDataset item : ((Sequence) v).items()) {
-          seq.add(item.deepCopy());
-        }
-        v = seq;
-      } else if (v instanceof Fragments) {
-        v = ((Fragments) v).deepCopy();
-      }
-      c.values[i] = v;
-    }
-    return copy;
+    return DatasetCopies.deepCopy(this);
   }
-
-  // ---------------------------------------------------------------- low-level put/remove
 
   /**
    * Puts an element with an already-encoded or structured value, replacing any element with the
@@ -259,70 +192,11 @@ public final class DicomDataset {
     checkWritable();
     Objects.requireNonNull(vr, "vr");
     Objects.requireNonNull(value, "value");
-    if (vr == VR.SQ) {
-      if (!(value instanceof Sequence)) {
-        if (value instanceof byte[] && ((byte[]) value).length == 0) {
-          value = new Sequence(this);
-        } else {
-          throw new IllegalArgumentException(tagString(tag) + " SQ value must be a Sequence");
-        }
-      } else if (((Sequence) value).parent() != this) {
-        throw new IllegalArgumentException(
-            tagString(tag) + " sequence belongs to another data set: use newSequence()");
-      }
-    } else if (value instanceof String) {
-      if (!vr.isText()) {
-        throw new IllegalArgumentException(
-            tagString(tag) + " a String value needs a text VR, not " + vr);
-      }
-    } else if (value instanceof Sequence
-        || !(value instanceof byte[]
-            || value instanceof Fragments
-            || value instanceof BulkDataRef)) {
-      throw new IllegalArgumentException(
-          tagString(tag) + " unsupported value type for " + vr + ": " + value.getClass());
-    }
+    value = ValueEncoding.checkedValue(this, tag, vr, value);
     if (tag == SPECIFIC_CHARACTER_SET) {
-      charsetChanging();
+      ValueDecoding.charsetChanging(this);
     }
-    int i = indexOf(tag);
-    if (i >= 0) {
-      store.vrs[i] = vr;
-      store.values[i] = value;
-      if (store.decoded != null) {
-        store.decoded[i] = null;
-      }
-    } else {
-      insert(-(i + 1), tag, vr, value);
-    }
-  }
-
-  private void insert(int pos, int tag, VR vr, Object value) {
-    Store s = store;
-    if (s.size == s.tags.length) {
-      int cap = s.size * 2;
-      s.tags = Arrays.copyOf(s.tags, cap);
-      s.vrs = Arrays.copyOf(s.vrs, cap);
-      s.values = Arrays.copyOf(s.values, cap);
-      if (s.decoded != null) {
-        s.decoded = Arrays.copyOf(s.decoded, cap);
-      }
-    }
-    if (pos < s.size) {
-      System.arraycopy(s.tags, pos, s.tags, pos + 1, s.size - pos);
-      System.arraycopy(s.vrs, pos, s.vrs, pos + 1, s.size - pos);
-      System.arraycopy(s.values, pos, s.values, pos + 1, s.size - pos);
-      if (s.decoded != null) {
-        System.arraycopy(s.decoded, pos, s.decoded, pos + 1, s.size - pos);
-      }
-    }
-    s.tags[pos] = tag;
-    s.vrs[pos] = vr;
-    s.values[pos] = value;
-    if (s.decoded != null) {
-      s.decoded[pos] = null;
-    }
-    s.size++;
+    store.put(tag, vr, value);
   }
 
   /**
@@ -334,27 +208,10 @@ public final class DicomDataset {
   public boolean remove(int tag) {
     checkWritable();
     int i = indexOf(tag);
-    if (i < 0) {
-      return false;
+    if (i >= 0 && tag == SPECIFIC_CHARACTER_SET) {
+      ValueDecoding.charsetChanging(this);
     }
-    if (tag == SPECIFIC_CHARACTER_SET) {
-      charsetChanging();
-    }
-    Store s = store;
-    Object v = s.values[i];
-    if (v instanceof Sequence) {
-      ((Sequence) v).clear();
-    }
-    System.arraycopy(s.tags, i + 1, s.tags, i, s.size - i - 1);
-    System.arraycopy(s.vrs, i + 1, s.vrs, i, s.size - i - 1);
-    System.arraycopy(s.values, i + 1, s.values, i, s.size - i - 1);
-    s.size--;
-    s.values[s.size] = null;
-    if (s.decoded != null) {
-      System.arraycopy(s.decoded, i + 1, s.decoded, i, s.size - i);
-      s.decoded[s.size] = null;
-    }
-    return true;
+    return i >= 0 && store.removeAt(i);
   }
 
   /**
@@ -372,130 +229,21 @@ public final class DicomDataset {
     }
   }
 
-  private void checkWritable() {
+  void checkWritable() {
     if (readOnly) {
       throw new UnsupportedOperationException("This data set is a read-only view");
     }
   }
-
-  // ---------------------------------------------------------------- character set
 
   /**
    * Returns the Specific Character Set (0008,0005) in force for this data set: its own, or for a
    * sequence item without one, that of the enclosing data set.
    */
   public SpecificCharacterSet specificCharacterSet() {
-    SpecificCharacterSet cs = store.charset;
-    if (cs == null) {
-      int i = indexOf(SPECIFIC_CHARACTER_SET);
-      if (i >= 0) {
-        String raw = asciiText(i);
-        cs = SpecificCharacterSet.of(raw.isEmpty() ? new String[0] : raw.split("\\\\", -1));
-      } else if (parent != null && parent.parent() != null) {
-        cs = parent.parent().specificCharacterSet();
-      } else {
-        cs = SpecificCharacterSet.DEFAULT;
-      }
-      store.charset = cs;
+    if (store.charset == null) {
+      store.charset = ValueDecoding.charsetInForce(this);
     }
-    return cs;
-  }
-
-  private String asciiText(int i) {
-    Object v = store.values[i];
-    if (v instanceof String) {
-      return (String) v;
-    }
-    byte[] b = bytesOf(i);
-    return SpecificCharacterSet.DEFAULT.decode(b, 0, trimmedLength(b, VR.CS), VR.CS);
-  }
-
-  /**
-   * Called before (0008,0005) changes: text still held as bytes in the old character set is decoded
-   * first, here and in items that inherit it, so it is re-encoded correctly on writing.
-   */
-  private void charsetChanging() {
-    decodeAllText();
-    store.charset = null;
-  }
-
-  private void decodeAllText() {
-    Store s = store;
-    for (int i = 0; i < s.size; i++) {
-      Object v = s.values[i];
-      if (v instanceof byte[] && s.vrs[i].usesSpecificCharacterSet()) {
-        // From now on the text is the value: it is encoded in the new character set on writing.
-        s.values[i] = text(i);
-        if (s.decoded != null) {
-          s.decoded[i] = null;
-        }
-      } else if (v instanceof Sequence) {
-        for (DicomDataset item : ((Sequence) v).items()) {
-          if (!item.contains(SPECIFIC_CHARACTER_SET)) {
-            item.decodeAllText();
-            item.store.charset = null;
-          }
-        }
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- value decoding
-
-  private byte[] bytesOf(int i) {
-    Object v = store.values[i];
-    if (v instanceof byte[]) {
-      return (byte[]) v;
-    }
-    if (v instanceof String) {
-      return specificCharacterSet().encode((String) v, store.vrs[i]);
-    }
-    if (v instanceof BulkDataRef) {
-      try {
-        return ((BulkDataRef) v).load();
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            tagString(store.tags[i]) + " bulk data cannot be read: " + e.getMessage(), e);
-      }
-    }
-    throw new IllegalStateException(
-        tagString(store.tags[i]) + " value is not a byte value (expected bytes): " + store.vrs[i]);
-  }
-
-  /**
-   * Decoded text of a text-VR element, padding removed. Decoding happens once; the raw bytes stay
-   * the value, so a data set is written back as it was read even where its text cannot be
-   * re-encoded (e.g. bytes above 0x7F without a Specific Character Set).
-   */
-  private String text(int i) {
-    Object v = store.values[i];
-    if (v instanceof String) {
-      return (String) v;
-    }
-    String[] cache = store.decoded;
-    String cached = cache == null ? null : cache[i];
-    if (cached != null) {
-      return cached;
-    }
-    VR vr = store.vrs[i];
-    byte[] b = bytesOf(i);
-    String s = specificCharacterSet().decode(b, 0, trimmedLength(b, vr), vr);
-    if (v instanceof byte[]) {
-      if (store.decoded == null) {
-        store.decoded = new String[store.tags.length];
-      }
-      store.decoded[i] = s;
-    }
-    return s;
-  }
-
-  /** Length without trailing padding: spaces (text) and NULs (any VR, commonly found). */
-  static int trimmedLength(byte[] b, VR vr) {
-    int n = b.length;
-    while (n > 0 && (b[n - 1] == 0 || (b[n - 1] == ' ' && vr != VR.UI))) {
-      n--;
-    }
-    return n;
+    return store.charset;
   }
 
   /**
@@ -509,7 +257,7 @@ public final class DicomDataset {
    */
   public byte[] getBytes(int tag) {
     int i = indexOf(tag);
-    return i < 0 ? null : bytesOf(i);
+    return i < 0 ? null : ValueDecoding.bytesOf(this, i);
   }
 
   /**
@@ -522,14 +270,7 @@ public final class DicomDataset {
    */
   public String getText(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return null;
-    }
-    if (!store.vrs[i].isText()) {
-      throw new IllegalStateException(
-          tagString(tag) + " is not a text element (expected a string VR): " + store.vrs[i]);
-    }
-    return text(i);
+    return i < 0 ? null : ValueDecoding.textOf(this, i);
   }
 
   /**
@@ -543,71 +284,7 @@ public final class DicomDataset {
    */
   public String[] getStrings(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return NO_STRINGS;
-    }
-    VR vr = store.vrs[i];
-    if (vr.isText()) {
-      String s = text(i);
-      if (s.isEmpty()) {
-        return NO_STRINGS;
-      }
-      String[] parts = vr.kind() == VR.Kind.TEXT ? new String[] {s} : s.split("\\\\", -1);
-      for (int k = 0; k < parts.length; k++) {
-        parts[k] = trimValue(parts[k], vr);
-      }
-      return parts;
-    }
-    if (vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD) {
-      double[] d = getDoubles(tag);
-      String[] out = new String[d.length];
-      for (int k = 0; k < d.length; k++) {
-        out[k] = Double.toString(d[k]);
-      }
-      return out;
-    }
-    if (vr == VR.AT) {
-      int[] t = getInts(tag);
-      String[] out = new String[t.length];
-      for (int k = 0; k < t.length; k++) {
-        out[k] = String.format("%08X", t[k]);
-      }
-      return out;
-    }
-    if (vr == VR.US || vr == VR.SS || vr == VR.UL || vr == VR.SL || vr == VR.UV || vr == VR.SV) {
-      long[] l = getLongs(tag);
-      String[] out = new String[l.length];
-      for (int k = 0; k < l.length; k++) {
-        out[k] = vr == VR.UV ? Long.toUnsignedString(l[k]) : Long.toString(l[k]);
-      }
-      return out;
-    }
-    throw new IllegalStateException(
-        tagString(tag) + " has no string values (expected a text or numeric VR): " + vr);
-  }
-
-  private static String trimValue(String s, VR vr) {
-    switch (vr) {
-      case AE:
-      case CS:
-      case DS:
-      case IS:
-      case LO:
-      case SH:
-        return s.strip();
-      case UI:
-        return s.replace("\0", "").strip();
-      default:
-        return stripTrailing(s);
-    }
-  }
-
-  private static String stripTrailing(String s) {
-    int n = s.length();
-    while (n > 0 && (s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\0')) {
-      n--;
-    }
-    return s.substring(0, n);
+    return i < 0 ? ValueDecoding.NO_STRINGS : ValueDecoding.strings(this, i);
   }
 
   /**
@@ -658,36 +335,7 @@ public final class DicomDataset {
    */
   public int[] getInts(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return NO_INTS;
-    }
-    VR vr = store.vrs[i];
-    if (vr == VR.IS || vr == VR.DS) {
-      String[] s = getStrings(tag);
-      int[] out = new int[s.length];
-      for (int k = 0; k < s.length; k++) {
-        out[k] = vr == VR.IS ? Integer.parseInt(s[k]) : (int) Double.parseDouble(s[k]);
-      }
-      return out;
-    }
-    if (vr == VR.AT) {
-      byte[] b = bytesOf(i);
-      int[] out = new int[b.length / 4];
-      for (int k = 0; k < out.length; k++) {
-        out[k] = (LittleEndian.u16(b, 4 * k) << 16) | LittleEndian.u16(b, 4 * k + 2);
-      }
-      return out;
-    }
-    long[] l = getLongs(tag);
-    int[] out = new int[l.length];
-    for (int k = 0; k < l.length; k++) {
-      if (l[k] < Integer.MIN_VALUE || l[k] > Integer.MAX_VALUE) {
-        throw new IllegalStateException(
-            tagString(tag) + " value does not fit an int (expected a 32-bit value): " + l[k]);
-      }
-      out[k] = (int) l[k];
-    }
-    return out;
+    return i < 0 ? ValueDecoding.NO_INTS : ValueDecoding.ints(this, i);
   }
 
   /**
@@ -714,38 +362,7 @@ public final class DicomDataset {
    */
   public long[] getLongs(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return new long[0];
-    }
-    VR vr = store.vrs[i];
-    if (vr == VR.IS || vr == VR.DS) {
-      String[] s = getStrings(tag);
-      long[] out = new long[s.length];
-      for (int k = 0; k < s.length; k++) {
-        out[k] = vr == VR.IS ? Long.parseLong(s[k]) : (long) Double.parseDouble(s[k]);
-      }
-      return out;
-    }
-    byte[] b = bytesOf(i);
-    switch (vr) {
-      case US:
-      case OW:
-        return LittleEndian.u16s(b);
-      case SS:
-        return LittleEndian.s16s(b);
-      case UL:
-      case OL:
-        return LittleEndian.u32s(b);
-      case SL:
-        return LittleEndian.s32s(b);
-      case UV:
-      case SV:
-      case OV:
-        return LittleEndian.s64s(b);
-      default:
-        throw new IllegalStateException(
-            tagString(tag) + " has no integer values (expected US, SS, UL, SL, UV, SV, IS): " + vr);
-    }
+    return i < 0 ? new long[0] : ValueDecoding.longs(this, i);
   }
 
   /**
@@ -772,35 +389,7 @@ public final class DicomDataset {
    */
   public double[] getDoubles(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return new double[0];
-    }
-    VR vr = store.vrs[i];
-    switch (vr) {
-      case FL:
-      case OF:
-        return LittleEndian.f32s(bytesOf(i));
-      case FD:
-      case OD:
-        return LittleEndian.f64s(bytesOf(i));
-      case DS:
-      case IS:
-        {
-          String[] s = getStrings(tag);
-          double[] out = new double[s.length];
-          for (int k = 0; k < s.length; k++) {
-            out[k] = Double.parseDouble(s[k]);
-          }
-          return out;
-        }
-      default:
-        long[] l = getLongs(tag);
-        double[] out = new double[l.length];
-        for (int k = 0; k < l.length; k++) {
-          out[k] = vr == VR.UV && l[k] < 0 ? Double.parseDouble(Long.toUnsignedString(l[k])) : l[k];
-        }
-        return out;
-    }
+    return i < 0 ? new double[0] : ValueDecoding.doubles(this, i);
   }
 
   /**
@@ -827,15 +416,7 @@ public final class DicomDataset {
    */
   public float[] getFloats(int tag) {
     int i = indexOf(tag);
-    if (i >= 0 && (store.vrs[i] == VR.FL || store.vrs[i] == VR.OF)) {
-      return LittleEndian.f32sAsFloats(bytesOf(i));
-    }
-    double[] d = getDoubles(tag);
-    float[] out = new float[d.length];
-    for (int k = 0; k < d.length; k++) {
-      out[k] = (float) d[k];
-    }
-    return out;
+    return i < 0 ? new float[0] : ValueDecoding.floats(this, i);
   }
 
   /**
@@ -954,26 +535,8 @@ public final class DicomDataset {
    */
   public boolean hasValue(int tag) {
     int i = indexOf(tag);
-    if (i < 0) {
-      return false;
-    }
-    Object v = store.values[i];
-    if (v instanceof byte[]) {
-      return ((byte[]) v).length > 0;
-    }
-    if (v instanceof String) {
-      return !((String) v).isEmpty();
-    }
-    if (v instanceof Sequence) {
-      return !((Sequence) v).isEmpty();
-    }
-    if (v instanceof BulkDataRef) {
-      return ((BulkDataRef) v).length() > 0;
-    }
-    return true;
+    return i >= 0 && store.hasValue(i);
   }
-
-  // ---------------------------------------------------------------- typed setters
 
   /**
    * Sets a text element from its values (joined with backslashes for string VRs).
@@ -985,26 +548,11 @@ public final class DicomDataset {
    *     contains a backslash, or a TEXT VR gets several values
    */
   public void setString(int tag, VR vr, String... values) {
-    if (!vr.isText()) {
-      if (vr == VR.AT || vr.isBinary()) {
-        setBinaryFromStrings(tag, vr, values);
-        return;
-      }
-      throw new IllegalArgumentException(
-          tagString(tag) + " cannot hold strings (expected a text VR): " + vr);
+    if (!vr.isText() && (vr == VR.AT || vr.isBinary())) {
+      ValueEncoding.setBinaryFromStrings(this, tag, vr, values);
+    } else {
+      putValue(tag, vr, ValueEncoding.joinStrings(tag, vr, values));
     }
-    if (vr.kind() == VR.Kind.TEXT && values.length > 1) {
-      throw new IllegalArgumentException(
-          tagString(tag) + " " + vr + " is single valued (expected 1 value): " + values.length);
-    }
-    for (String v : values) {
-      Objects.requireNonNull(v, "values");
-      if (vr.kind() == VR.Kind.STRING && v.indexOf('\\') >= 0) {
-        throw new IllegalArgumentException(
-            tagString(tag) + " value must not contain a backslash (it separates values): " + v);
-      }
-    }
-    putValue(tag, vr, String.join("\\", values));
   }
 
   /**
@@ -1014,29 +562,7 @@ public final class DicomDataset {
    * @param values the values
    */
   public void setString(int tag, String... values) {
-    setString(tag, dictionaryVr(tag), values);
-  }
-
-  private void setBinaryFromStrings(int tag, VR vr, String[] values) {
-    if (vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD) {
-      double[] d = new double[values.length];
-      for (int k = 0; k < d.length; k++) {
-        d[k] = Double.parseDouble(values[k].strip());
-      }
-      setDouble(tag, vr, d);
-    } else if (vr == VR.AT) {
-      int[] t = new int[values.length];
-      for (int k = 0; k < t.length; k++) {
-        t[k] = (int) Long.parseLong(values[k].strip().replaceAll("[(),]", ""), 16);
-      }
-      setInt(tag, vr, t);
-    } else {
-      long[] l = new long[values.length];
-      for (int k = 0; k < l.length; k++) {
-        l[k] = Long.parseLong(values[k].strip());
-      }
-      setLong(tag, vr, l);
-    }
+    setString(tag, ValueEncoding.dictionaryVr(tag), values);
   }
 
   /**
@@ -1048,11 +574,7 @@ public final class DicomDataset {
    * @throws IllegalArgumentException when a value does not fit the VR's range
    */
   public void setInt(int tag, VR vr, int... values) {
-    long[] l = new long[values.length];
-    for (int k = 0; k < l.length; k++) {
-      l[k] = vr == VR.AT ? values[k] & 0xffffffffL : values[k];
-    }
-    setLong(tag, vr, l);
+    setLong(tag, vr, ValueEncoding.widen(vr, values));
   }
 
   /**
@@ -1062,7 +584,7 @@ public final class DicomDataset {
    * @param values the values
    */
   public void setInt(int tag, int... values) {
-    setInt(tag, dictionaryVr(tag), values);
+    setInt(tag, ValueEncoding.dictionaryVr(tag), values);
   }
 
   /**
@@ -1074,23 +596,7 @@ public final class DicomDataset {
    * @throws IllegalArgumentException when a value does not fit the VR's range
    */
   public void setLong(int tag, VR vr, long... values) {
-    if (vr == VR.IS || vr == VR.DS) {
-      String[] s = new String[values.length];
-      for (int k = 0; k < s.length; k++) {
-        s[k] = Long.toString(values[k]);
-      }
-      setString(tag, vr, s);
-      return;
-    }
-    if (vr == VR.FL || vr == VR.FD || vr == VR.OF || vr == VR.OD) {
-      double[] d = new double[values.length];
-      for (int k = 0; k < d.length; k++) {
-        d[k] = values[k];
-      }
-      setDouble(tag, vr, d);
-      return;
-    }
-    putValue(tag, vr, LittleEndian.encodeIntegers(tag, vr, values));
+    ValueEncoding.setLong(this, tag, vr, values);
   }
 
   /**
@@ -1103,28 +609,7 @@ public final class DicomDataset {
    * @throws IllegalArgumentException for a non-finite DS value or a VR that is not numeric
    */
   public void setDouble(int tag, VR vr, double... values) {
-    switch (vr) {
-      case FL:
-      case OF:
-        putValue(tag, vr, LittleEndian.encodeFloats(values));
-        return;
-      case FD:
-      case OD:
-        putValue(tag, vr, LittleEndian.encodeDoubles(values));
-        return;
-      case DS:
-        String[] s = new String[values.length];
-        for (int k = 0; k < s.length; k++) {
-          s[k] = DecimalStrings.format(values[k]);
-        }
-        setString(tag, vr, s);
-        return;
-      default:
-        throw new IllegalArgumentException(
-            tagString(tag)
-                + " cannot hold floating-point values (expected FL, FD, OF, OD, DS): "
-                + vr);
-    }
+    ValueEncoding.setDouble(this, tag, vr, values);
   }
 
   /**
@@ -1134,7 +619,7 @@ public final class DicomDataset {
    * @param values the values
    */
   public void setDouble(int tag, double... values) {
-    setDouble(tag, dictionaryVr(tag), values);
+    setDouble(tag, ValueEncoding.dictionaryVr(tag), values);
   }
 
   /**
@@ -1241,29 +726,8 @@ public final class DicomDataset {
    * @param tags the tags to copy; absent ones are skipped
    */
   public void copyFrom(DicomDataset other, int... tags) {
-    for (int t : tags) {
-      int i = other.indexOf(t);
-      if (i < 0) {
-        continue;
-      }
-      Object v = other.store.values[i];
-      VR vr = other.store.vrs[i];
-      if (v instanceof Sequence) {
-        Sequence seq = newSequence(t);
-        for (DicomDataset item : ((Sequence) v).items()) {
-          seq.add(item.deepCopy());
-        }
-      } else if (v instanceof Fragments) {
-        putValue(t, vr, ((Fragments) v).deepCopy());
-      } else if (v instanceof byte[] && vr.usesSpecificCharacterSet()) {
-        putValue(t, vr, other.text(i));
-      } else {
-        putValue(t, vr, v);
-      }
-    }
+    DatasetCopies.copy(other, this, tags);
   }
-
-  // ---------------------------------------------------------------- private elements
 
   /**
    * Returns the tag of a private data element in the block of a Private Creator (PS3.5 Section
@@ -1283,44 +747,7 @@ public final class DicomDataset {
    * @throws UnsupportedOperationException when a block must be reserved in a read-only view
    */
   public int privateTag(int group, String creator, int elementOffset, boolean reserve) {
-    Objects.requireNonNull(creator, "creator");
-    if ((group & 1) == 0 || group <= 0x0007 || group > 0xFFFE) {
-      throw new IllegalArgumentException(
-          String.format(
-              "Private group must be odd, above 0008 and below FFFF (PS3.5 7.8.1): %04X", group));
-    }
-    if (elementOffset < 0 || elementOffset > 0xFF) {
-      throw new IllegalArgumentException(
-          "Private element offset must be 0x00..0xFF: 0x" + Integer.toHexString(elementOffset));
-    }
-    String wanted = creator.strip();
-    if (wanted.isEmpty() || wanted.length() > 64 || wanted.indexOf('\\') >= 0) {
-      throw new IllegalArgumentException(
-          "Private Creator must be a non-empty LO value of at most 64 characters: " + creator);
-    }
-    int free = -1;
-    for (int block = 0x10; block <= 0xFF; block++) {
-      int t = group << 16 | block;
-      if (indexOf(t) < 0) {
-        if (free < 0) {
-          free = block;
-        }
-      } else if (wanted.equals(privateCreatorValue(t))) {
-        return group << 16 | block << 8 | elementOffset;
-      }
-    }
-    if (!reserve) {
-      return -1;
-    }
-    checkWritable();
-    if (free < 0) {
-      throw new IllegalStateException(
-          String.format(
-              "All private blocks (%04X,0010-00FF) are reserved (expected a free one): %s",
-              group, wanted));
-    }
-    setString(group << 16 | free, VR.LO, wanted);
-    return group << 16 | free << 8 | elementOffset;
+    return PrivateBlocks.privateTag(this, group, creator, elementOffset, reserve);
   }
 
   /**
@@ -1332,34 +759,7 @@ public final class DicomDataset {
    *     element or its block has no creator
    */
   public String privateCreator(int tag) {
-    int group = tag >>> 16;
-    int block = (tag >>> 8) & 0xff;
-    if ((group & 1) == 0 || group <= 0x0007 || group == 0xFFFF || block < 0x10) {
-      return null;
-    }
-    return privateCreatorValue(group << 16 | block);
-  }
-
-  private String privateCreatorValue(int creatorTag) {
-    int i = indexOf(creatorTag);
-    if (i < 0) {
-      return null;
-    }
-    Object v = store.values[i];
-    if (v instanceof Sequence || v instanceof Fragments) {
-      return null;
-    }
-    // A creator read as UN (no dictionary VR applied) is still ASCII text.
-    return (store.vrs[i].isText() ? text(i) : asciiText(i)).strip();
-  }
-
-  private static VR dictionaryVr(int tag) {
-    VR vr = ElementDictionary.vrOf(tag);
-    if (vr == VR.UN) {
-      throw new IllegalArgumentException(
-          tagString(tag) + " is not in the data dictionary: give the VR explicitly");
-    }
-    return vr;
+    return PrivateBlocks.privateCreator(this, tag);
   }
 
   /**
@@ -1374,58 +774,19 @@ public final class DicomDataset {
     return kw == null ? t : kw + " " + t;
   }
 
-  // ---------------------------------------------------------------- equality
-
   /**
    * Compares element by element: same tags, VRs and values at every nesting level; text is compared
    * decoded, binary values by bytes (bulk data is read).
    */
   @Override
   public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof DicomDataset)) {
-      return false;
-    }
-    DicomDataset other = (DicomDataset) o;
-    if (other.store.size != store.size) {
-      return false;
-    }
-    for (int i = 0; i < store.size; i++) {
-      if (store.tags[i] != other.store.tags[i] || store.vrs[i] != other.store.vrs[i]) {
-        return false;
-      }
-      if (!valueEquals(i, other)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean valueEquals(int i, DicomDataset other) {
-    Object a = store.values[i];
-    Object b = other.store.values[i];
-    VR vr = store.vrs[i];
-    if (a instanceof Sequence || b instanceof Sequence) {
-      return a.equals(b);
-    }
-    if (a instanceof Fragments || b instanceof Fragments) {
-      return a.equals(b);
-    }
-    if (vr.isText()) {
-      return text(i).equals(other.text(i));
-    }
-    return Arrays.equals(bytesOf(i), other.bytesOf(i));
+    return this == o
+        || (o instanceof DicomDataset && ValueDecoding.sameElements(this, (DicomDataset) o));
   }
 
   @Override
   public int hashCode() {
-    int h = store.size;
-    for (int i = 0; i < store.size; i++) {
-      h = 31 * h + store.tags[i];
-    }
-    return h;
+    return store.tagsHash();
   }
 
   /** Returns a one-line summary; see the dump tools for a full listing. */

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.highdicom4j.dicom.testing.Json;
+import org.highdicom4j.dicom.json.PlainJson;
 
 /**
  * Runs {@code pydicom_dump.py} (Debian's {@code /usr/bin/python3} with pydicom) once over many
@@ -77,7 +77,7 @@ final class PydicomDump {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        Map<String, Object> rec = (Map<String, Object>) Json.parse(line);
+        Map<String, Object> rec = (Map<String, Object>) PlainJson.parse(line);
         records.put((String) rec.get("path"), rec);
       }
     }
