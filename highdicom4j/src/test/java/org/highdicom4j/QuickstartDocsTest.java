@@ -67,6 +67,77 @@ class QuickstartDocsTest {
   }
 
   @Test
+  void readmeContainsTheQuickStart() throws Exception {
+    assertEquals(1, DocSnippets.assertGuideContainsSnippets(SELF, "README.md"));
+  }
+
+  @Test
+  void readmeQuickStart() throws Exception {
+    SyntheticCtSeries phantom = new SyntheticCtSeries(8, 32, 32, 1.5, 2.5);
+    List<Path> ctFiles = phantom.writeTo(dir.resolve("ct"));
+    Path segPath = dir.resolve("seg.dcm");
+    // snippet: README.md
+    // Read a CT series and stack it into a volume of Hounsfield units with its affine
+    List<Image> ct = new ArrayList<>();
+    for (Path file : ctFiles) {
+      ct.add(Image.read(file));
+    }
+    Volume volume = Image.getVolumeFromSeries(ct);
+
+    // "Segment" the liver: the voxels between 55 and 65 HU, on the same voxel grid
+    NdArray labels = NdArray.zeros(DType.UINT8, volume.shape());
+    for (int i = 0; i < labels.size(); i++) {
+      double hu = volume.array().getFlatDouble(i);
+      labels.setFlatDouble(i, hu >= 55 && hu < 65 ? 1 : 0);
+    }
+
+    // Write it as a BINARY Segmentation that references the CT slices
+    SegmentDescription liver =
+        SegmentDescription.builder(
+                1,
+                "liver",
+                CID7150.AnatomicalStructure,
+                SCT.Liver,
+                SegmentAlgorithmTypeValues.MANUAL)
+            .build();
+    Segmentation seg =
+        Segmentation.builder()
+            .sourceImages(ct.stream().map(Image::dataset).toList())
+            .pixelArray(volume.withArray(labels))
+            .segmentationType(SegmentationTypeValues.BINARY)
+            .segmentDescriptions(List.of(liver))
+            .seriesInstanceUid(UidGenerator.newUid())
+            .seriesNumber(100)
+            .sopInstanceUid(UidGenerator.newUid())
+            .instanceNumber(1)
+            .manufacturer("Acme")
+            .manufacturerModelName("Liver threshold")
+            .softwareVersions("1.0")
+            .deviceSerialNumber("42")
+            .build();
+    seg.write(segPath);
+    // end snippet
+    // Independent expectation: the phantom's own liver voxels, slice by slice.
+    Segmentation back = Segmentation.read(segPath);
+    int liverVoxels = 0;
+    for (int s = 0; s < phantom.slices(); s++) {
+      NdArray mask =
+          back.getPixelsBySourceInstance(
+              List.of(ct.get(s).dataset().getString(Tag.SOPInstanceUID)),
+              SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+      for (int r = 0; r < 32; r++) {
+        for (int c = 0; c < 32; c++) {
+          boolean truth =
+              phantom.valueAt(s, r, c) == SyntheticCtSeries.Organ.LIVER.hounsfieldUnits();
+          assertEquals(truth ? 1 : 0, mask.getLong(0, r, c), "slice " + s + " " + r + "," + c);
+          liverVoxels += truth ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(liverVoxels > 0);
+  }
+
+  @Test
   void readingAnImage() throws Exception {
     Path testFiles = Corpus.file("highdicom");
     // snippet: docs/quickstart.md reading an image

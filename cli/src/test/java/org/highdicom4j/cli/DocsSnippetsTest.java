@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,35 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java snippets of README.md, docs/core.md and docs/pixel-data.md, compiled and run. Each test
- * body repeats its snippet verbatim between the markers; keep the two in sync.
+ * The Java snippets of docs/core.md and docs/pixel-data.md, compiled and run. Each test body
+ * repeats its snippet verbatim between the markers; keep the two in sync.
  */
 class DocsSnippetsTest {
-
-  @Test
-  void readmeQuickStart(@TempDir Path dir) throws Exception {
-    Path ct = CliTest.testdata().resolve("pydicom/CT_small.dcm");
-    Files.copy(ct, dir.resolve("CT_small.dcm"));
-    Path path = dir.resolve("CT_small.dcm");
-    Path outPath = dir.resolve("out.dcm");
-    // snippet: README.md
-    DicomFile file = DicomReader.read(path);
-    DicomDataset ds = file.dataset();
-    String name = ds.getPersonName(Tag.PatientName).familyName();
-    double[] position = ds.getDoubles(Tag.ImagePositionPatient);
-
-    PixelDataFrames frames =
-        new PixelDataFrames(ds, file.transferSyntax(), CodecRegistry.getDefault());
-    DecodedFrame first = frames.decodeStored(0); // little-endian stored values
-
-    ds.setString(Tag.PatientID, VR.LO, "ANON-1");
-    DicomWriter.write(outPath, ds, WriteOptions.DEFAULT);
-    // end snippet
-    assertEquals("CompressedSamples", name);
-    assertEquals(3, position.length);
-    assertEquals(128 * 128 * 2, first.data().length);
-    assertEquals("ANON-1", DicomReader.read(outPath).dataset().getString(Tag.PatientID));
-  }
 
   @Test
   void coreDataSets() {
