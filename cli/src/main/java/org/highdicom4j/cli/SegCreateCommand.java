@@ -127,7 +127,21 @@ final class SegCreateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The label map as (source planes, rows, columns) in the order of the source list. */
+  private static long labelled(NdArray a) {
+    long n = 0;
+    for (int i = 0, size = a.size(); i < size; i++) {
+      if (a.getFlatLong(i) != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The label map as (source planes, rows, columns) in the order of the source list. A label map
+   * with an affine may cover part of the source grid (for example fewer planes, as dcmqi accepts);
+   * it is permuted, flipped, cropped and padded onto that grid, never resampled.
+   */
   private static NdArray aligned(
       LabelMapIo.LabelMap lm, List<DicomDataset> ordered, boolean multiFrame, Path file) {
     DicomDataset first = ordered.get(0);
@@ -144,7 +158,17 @@ final class SegCreateCommand implements Callable<Integer> {
       VolumeGeometry target =
           new VolumeGeometry(
               SegSources.affine(ordered), want, CoordinateSystemNames.PATIENT, forUid);
+      long before = labelled(a);
       a = labels.matchGeometry(target).array();
+      long after = labelled(a);
+      if (after != before) {
+        throw new IllegalArgumentException(
+            file
+                + ": "
+                + (before - after)
+                + " labelled voxels lie outside the source images (expected the label map"
+                + " within their grid)");
+      }
     }
     if (!Arrays.equals(a.shape(), want)) {
       throw new IllegalArgumentException(

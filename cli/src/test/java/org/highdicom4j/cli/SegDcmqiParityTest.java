@@ -309,6 +309,68 @@ class SegDcmqiParityTest {
     }
   }
 
+  /** dcmqi places label-map planes by position: a map may cover only some source planes. */
+  @Test
+  void acceptsALabelMapCoveringSomeSourcePlanesAndRejectsLabelsOutsideThem() throws Exception {
+    Path input = data().resolve("liver_seg.nrrd");
+    LabelMapIo io = LabelMapFormats.forPath(input);
+    LabelMapIo.LabelMap liver = io.read(input);
+    double[][] shifted = new double[4][];
+    for (int i = 0; i < 4; i++) {
+      shifted[i] = liver.affineLps()[i].clone();
+      shifted[i][3] += liver.affineLps()[i][0]; // origin one plane further along axis 0
+    }
+    Path upper = dir.resolve("upper.nrrd");
+    io.write(upper, new LabelMapIo.LabelMap(liver.array().slice(1, 3).copy(), shifted, Map.of()));
+    Path source = data().resolve("ct-3slice");
+    Path seg = dir.resolve("upper.dcm");
+    String[] r =
+        CliTest.run(
+            "seg",
+            "create",
+            "--source",
+            source.toString(),
+            "--labelmap",
+            upper.toString(),
+            "--meta",
+            SegCommandTest.meta("seg-example.json").toString(),
+            "--out",
+            seg.toString());
+    assertEquals("0", r[0], r[2]);
+    Path back = dir.resolve("back.nrrd");
+    r =
+        CliTest.run(
+            "seg", "read", seg.toString(), "--out", back.toString(), "--source", source.toString());
+    assertEquals("0", r[0], r[2]);
+    NdArray expected = liver.array().copy();
+    for (int i = 0, n = 512 * 512; i < n; i++) {
+      expected.setFlatLong(i, 0); // plane 0 is not covered by the cropped map
+    }
+    assertVoxels(expected, Map.of(1, 1), nrrd(back), "upper planes");
+
+    Path below = dir.resolve("below.nrrd");
+    double[][] down = new double[4][];
+    for (int i = 0; i < 4; i++) {
+      down[i] = liver.affineLps()[i].clone();
+      down[i][3] -= liver.affineLps()[i][0];
+    }
+    io.write(below, new LabelMapIo.LabelMap(liver.array(), down, Map.of()));
+    r =
+        CliTest.run(
+            "seg",
+            "create",
+            "--source",
+            source.toString(),
+            "--labelmap",
+            below.toString(),
+            "--meta",
+            SegCommandTest.meta("seg-example.json").toString(),
+            "--out",
+            dir.resolve("below.dcm").toString());
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("labelled voxels lie outside the source images"), r[2]);
+  }
+
   /**
    * dcmqi wrote sparse-labelmap-noppv.dcm (a LABELMAP with an empty middle plane) from this NRRD.
    */
