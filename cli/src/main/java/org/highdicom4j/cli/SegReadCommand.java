@@ -94,7 +94,16 @@ final class SegReadCommand implements Callable<Integer> {
     Segmentation s = Segmentation.read(seg);
     if (output.out != null) {
       LabelMapIo io = LabelMapFormats.forPath(output.out);
-      LabelMapIo.LabelMap lm = read(s, SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+      LabelMapIo.LabelMap lm;
+      try {
+        lm = read(s, SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+      } catch (IllegalStateException e) {
+        if (!String.valueOf(e.getMessage()).contains("overlap")) {
+          throw e;
+        }
+        throw new IllegalArgumentException(
+            e.getMessage() + "; --out-dir [--merge-segments] writes overlapping segments", e);
+      }
       io.write(output.out, lm);
       if (meta != null) {
         Files.writeString(meta, SegMeta.write(s), StandardCharsets.UTF_8);

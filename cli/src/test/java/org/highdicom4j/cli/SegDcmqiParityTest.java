@@ -288,6 +288,13 @@ class SegDcmqiParityTest {
       }
     }
 
+    if (e.mergedFiles() != null && e.mergedFiles().size() > 1) {
+      // Overlapping segments do not fit one label map; the message points to --out-dir.
+      r = CliTest.run("seg", "read", seg.toString(), "--out", dir.resolve("one.nrrd").toString());
+      assertEquals("1", r[0]);
+      assertTrue(r[2].contains("overlap") && r[2].contains("--out-dir"), r[2]);
+    }
+
     if (e.dcmqiSeg() != null) {
       Segmentation theirs = Segmentation.read(data().resolve(e.dcmqiSeg()));
       List<String> uids =
