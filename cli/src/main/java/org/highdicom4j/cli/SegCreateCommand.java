@@ -151,13 +151,12 @@ final class SegCreateCommand implements Callable<Integer> {
     if (a.ndim() == 2 && planes == 1) {
       a = a.reshape(1, a.shape(0), a.shape(1));
     }
-    if (lm.affineLps() != null && !multiFrame) {
+    double[][] grid = multiFrame ? SegSources.multiFrameAffine(first) : SegSources.affine(ordered);
+    if (lm.affineLps() != null && grid != null) {
       // Permute and flip (no resampling) the label map onto the sorted source grid.
       String forUid = first.getString(Tag.FrameOfReferenceUID);
       Volume labels = new Volume(a, lm.affineLps(), CoordinateSystemNames.PATIENT, forUid);
-      VolumeGeometry target =
-          new VolumeGeometry(
-              SegSources.affine(ordered), want, CoordinateSystemNames.PATIENT, forUid);
+      VolumeGeometry target = new VolumeGeometry(grid, want, CoordinateSystemNames.PATIENT, forUid);
       long before = labelled(a);
       a = labels.matchGeometry(target).array();
       long after = labelled(a);

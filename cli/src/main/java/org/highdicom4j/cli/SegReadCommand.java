@@ -142,7 +142,7 @@ final class SegReadCommand implements Callable<Integer> {
         }
         labels =
             s.getPixelsBySourceFrame(images.get(0).getString(Tag.SOPInstanceUID), frames, options);
-        affine = null;
+        affine = SegSources.multiFrameAffine(images.get(0));
       } else {
         List<DicomDataset> sorted = SegSources.sortAlongNormal(images);
         List<String> uids = new ArrayList<>();

@@ -104,6 +104,15 @@ class SegDcmqiParityTest {
                 "23x38x3/seg/label.seg",
                 List.of()),
             new Example(
+                "seg-example.json",
+                List.of("23x38x3/nrrd/label.nrrd"),
+                "23x38x3/multiframe/mf.dcm",
+                Map.of(1, 1),
+                null,
+                null,
+                null,
+                List.of()),
+            new Example(
                 "seg-example_multiple_segments.json",
                 List.of("liver_seg.nrrd", "spine_seg.nrrd", "heart_seg.nrrd"),
                 ct,
@@ -314,6 +323,60 @@ class SegDcmqiParityTest {
             a.displayColorCIELab().orElseThrow(), b.displayColorCIELab().orElseThrow());
       }
     }
+  }
+
+  /**
+   * A label map stored in the opposite plane order is placed on a multi-frame source by position.
+   */
+  @Test
+  void placesAReversedLabelMapOnTheFramesOfAMultiFrameSource() throws Exception {
+    Path input = data().resolve("23x38x3/nrrd/label.nrrd");
+    LabelMapIo io = LabelMapFormats.forPath(input);
+    LabelMapIo.LabelMap label = io.read(input);
+    // Planes 0 and 2 of label.nrrd are equal; clearing the last makes the order visible.
+    NdArray a = label.array().copy();
+    int planes = a.shape(0);
+    int perPlane = a.size() / planes;
+    for (int i = (planes - 1) * perPlane; i < a.size(); i++) {
+      a.setFlatLong(i, 0);
+    }
+    NdArray reversed = NdArray.zeros(a.dtype(), a.shape());
+    for (int p = 0; p < planes; p++) {
+      for (int r = 0; r < a.shape(1); r++) {
+        for (int c = 0; c < a.shape(2); c++) {
+          reversed.setDouble(a.getDouble(planes - 1 - p, r, c), p, r, c);
+        }
+      }
+    }
+    double[][] affine = new double[4][];
+    for (int i = 0; i < 4; i++) {
+      affine[i] = label.affineLps()[i].clone();
+      affine[i][3] += (planes - 1) * affine[i][0]; // origin at the last plane ...
+      affine[i][0] = -affine[i][0]; // ... stepping back
+    }
+    Path flipped = dir.resolve("reversed.nrrd");
+    io.write(flipped, new LabelMapIo.LabelMap(reversed, affine, Map.of()));
+    Path mf = data().resolve("23x38x3/multiframe/mf.dcm");
+    Path seg = dir.resolve("mf-seg.dcm");
+    String[] r =
+        CliTest.run(
+            "seg",
+            "create",
+            "--source",
+            mf.toString(),
+            "--labelmap",
+            flipped.toString(),
+            "--meta",
+            SegCommandTest.meta("seg-example.json").toString(),
+            "--out",
+            seg.toString());
+    assertEquals("0", r[0], r[2]);
+    Path back = dir.resolve("back.nrrd");
+    r =
+        CliTest.run(
+            "seg", "read", seg.toString(), "--out", back.toString(), "--source", mf.toString());
+    assertEquals("0", r[0], r[2]);
+    assertVoxels(a, Map.of(1, 1), nrrd(back), "multi-frame");
   }
 
   /** dcmqi places label-map planes by position: a map may cover only some source planes. */
