@@ -45,7 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its input label map instead. {@code seg-example_multiple_segments_single_input_file.json}
  * describes liver, spine and heart in one file, but dcmqi ships no such file (liver and heart
  * overlap, so one label map cannot hold them); it is run on {@code liver_spine_seg.nrrd}, whose
- * heart label is absent, which dcmqi and hd4j skip with a message.
+ * heart label is absent, which dcmqi and hd4j skip with a message. The 23 x 38 x 3 label map is
+ * also run against the legacy-converted multi-frame form of its series ({@code multiframe/mf.dcm}),
+ * which dcmqi's tests do not do.
  */
 class SegDcmqiParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
