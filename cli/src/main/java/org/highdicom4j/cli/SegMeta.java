@@ -21,44 +21,66 @@ import org.highdicom4j.seg.Segmentation;
 
 /**
  * Segmentation metadata in dcmqi's JSON format (seg-schema.json): series attributes and {@code
- * segmentAttributes}, one inner list per input label file, one object per label value.
+ * segmentAttributes}, one inner list per input label file, one object per label value ({@code
+ * labelID}) of that file.
  */
 final class SegMeta {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * One described label of one input file: its value in the file and its dcmqi description.
+   *
+   * @param labelId the voxel value in the label file ({@code labelID})
+   * @param node the segment's JSON object
+   */
+  record Label(int labelId, JsonNode node) {}
+
+  final Path path;
   final String contentCreatorName;
   final String contentLabel;
   final String contentDescription;
   final String seriesDescription;
   final int seriesNumber;
   final int instanceNumber;
-  final List<SegmentDescription> segments;
+
+  /** The inner lists of {@code segmentAttributes}: group i describes input file i. */
+  final List<List<Label>> groups;
+
+  /**
+   * File names of {@code segmentAttributesFileMapping}: entry i names the input file group i
+   * describes (empty when the member is absent; files then follow the group order).
+   */
+  final List<String> fileMapping;
 
   private SegMeta(
+      Path path,
       String creator,
       String label,
       String description,
       String seriesDescription,
       int seriesNumber,
       int instanceNumber,
-      List<SegmentDescription> segments) {
+      List<List<Label>> groups,
+      List<String> fileMapping) {
+    this.path = path;
     this.contentCreatorName = creator;
     this.contentLabel = label;
     this.contentDescription = description;
     this.seriesDescription = seriesDescription;
     this.seriesNumber = seriesNumber;
     this.instanceNumber = instanceNumber;
-    this.segments = List.copyOf(segments);
+    this.groups = groups.stream().map(List::copyOf).toList();
+    this.fileMapping = List.copyOf(fileMapping);
   }
 
   /**
-   * Reads a dcmqi seg-schema JSON file; every segment of every inner list becomes one segment whose
-   * number is its {@code labelID}.
+   * Reads a dcmqi seg-schema JSON file.
    *
    * @param path the JSON file
    * @return the metadata
    * @throws IOException when the file cannot be read or parsed
-   * @throws IllegalArgumentException when a required member is missing or invalid
+   * @throws IllegalArgumentException when a required member is missing or invalid, or a group
+   *     describes one labelID twice
    */
   static SegMeta read(Path path) throws IOException {
     JsonNode root = JSON.readTree(path.toFile());
@@ -70,31 +92,69 @@ final class SegMeta {
       throw new IllegalArgumentException(
           path + ": segmentAttributes is missing or empty (expected a list of lists of segments)");
     }
-    List<SegmentDescription> segments = new ArrayList<>();
-    Set<Integer> seen = new HashSet<>();
+    List<List<Label>> groups = new ArrayList<>();
     for (JsonNode group : attributes) {
       Iterator<JsonNode> it = group.isArray() ? group.elements() : List.of(group).iterator();
+      List<Label> labels = new ArrayList<>();
+      Set<Integer> seen = new HashSet<>();
       while (it.hasNext()) {
-        SegmentDescription d = segment(it.next(), path);
-        if (!seen.add(d.segmentNumber())) {
+        JsonNode s = it.next();
+        JsonNode id = s.get("labelID");
+        if (id == null || !id.canConvertToInt() || id.asInt() < 1) {
+          throw new IllegalArgumentException(
+              path + ": segment lacks labelID (expected a positive integer): " + id);
+        }
+        if (!seen.add(id.asInt())) {
           throw new IllegalArgumentException(
               path
                   + ": labelID "
-                  + d.segmentNumber()
-                  + " is described twice (expected distinct labelID values for one label map)");
+                  + id.asInt()
+                  + " is described twice in one group (expected distinct labelID values per"
+                  + " label file)");
         }
-        segments.add(d);
+        // Fail early on bad codes or algorithm types rather than after reading the label maps.
+        segment(s, 1, path);
+        labels.add(new Label(id.asInt(), s));
+      }
+      groups.add(labels);
+    }
+    List<String> mapping = new ArrayList<>();
+    JsonNode files = root.get("segmentAttributesFileMapping");
+    if (files != null && files.isArray()) {
+      for (JsonNode f : files) {
+        mapping.add(f.asText());
+      }
+      if (mapping.size() != groups.size()) {
+        throw new IllegalArgumentException(
+            path
+                + ": segmentAttributesFileMapping names "
+                + mapping.size()
+                + " files (expected one per segmentAttributes group: "
+                + groups.size()
+                + ")");
       }
     }
-    segments.sort(java.util.Comparator.comparingInt(SegmentDescription::segmentNumber));
     return new SegMeta(
+        path,
         text(root, "ContentCreatorName", null),
         text(root, "ContentLabel", "SEGMENTATION"),
         text(root, "ContentDescription", null),
         text(root, "SeriesDescription", "Segmentation"),
         Integer.parseInt(text(root, "SeriesNumber", "300").strip()),
         Integer.parseInt(text(root, "InstanceNumber", "1").strip()),
-        segments);
+        groups,
+        mapping);
+  }
+
+  /**
+   * Returns the segment description of one described label under a given segment number.
+   *
+   * @param label the label
+   * @param segmentNumber Segment Number (0062,0004) to give it
+   * @return the description
+   */
+  SegmentDescription describe(Label label, int segmentNumber) {
+    return segment(label.node(), segmentNumber, path);
   }
 
   private static String text(JsonNode node, String name, String dflt) {
@@ -113,12 +173,7 @@ final class SegMeta {
         text(c, "CodeMeaning", ""));
   }
 
-  private static SegmentDescription segment(JsonNode s, Path path) {
-    JsonNode id = s.get("labelID");
-    if (id == null || !id.canConvertToInt()) {
-      throw new IllegalArgumentException(path + ": segment lacks labelID (expected an integer)");
-    }
-    int number = id.asInt();
+  private static SegmentDescription segment(JsonNode s, int number, Path path) {
     SegmentAlgorithmTypeValues type =
         SegmentAlgorithmTypeValues.fromValue(text(s, "SegmentAlgorithmType", "SEMIAUTOMATIC"));
     String label = text(s, "SegmentLabel", null);
@@ -158,13 +213,31 @@ final class SegMeta {
   }
 
   /**
-   * Describes a segmentation's segments and series in dcmqi's JSON format.
+   * Describes a segmentation's segments and series in dcmqi's JSON format, all segments in one
+   * group (one label file).
    *
    * @param seg the segmentation
    * @return the JSON text
    * @throws IOException when serialisation fails
    */
   static String write(Segmentation seg) throws IOException {
+    List<Integer> all = new ArrayList<>();
+    for (SegmentDescription d : seg.segmentDescriptions()) {
+      all.add(d.segmentNumber());
+    }
+    return write(seg, List.of(all));
+  }
+
+  /**
+   * Describes a segmentation's segments and series in dcmqi's JSON format, one {@code
+   * segmentAttributes} group per label file written, {@code labelID} = segment number.
+   *
+   * @param seg the segmentation
+   * @param groups the segment numbers of each label file, in file order
+   * @return the JSON text
+   * @throws IOException when serialisation fails
+   */
+  static String write(Segmentation seg, List<List<Integer>> groups) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put(
         "@schema",
@@ -184,30 +257,36 @@ final class SegMeta {
     putIfPresent(root, "SeriesNumber", ds.getString(org.highdicom4j.dicom.dict.Tag.SeriesNumber));
     putIfPresent(
         root, "InstanceNumber", ds.getString(org.highdicom4j.dicom.dict.Tag.InstanceNumber));
-    ArrayNode group = root.putArray("segmentAttributes").addArray();
-    for (SegmentDescription d : seg.segmentDescriptions()) {
-      ObjectNode s = group.addObject();
-      s.put("labelID", d.segmentNumber());
-      s.put("SegmentLabel", d.segmentLabel());
-      putCode(s, "SegmentedPropertyCategoryCodeSequence", d.segmentedPropertyCategory());
-      putCode(s, "SegmentedPropertyTypeCodeSequence", d.segmentedPropertyType());
-      if (!d.anatomicRegions().isEmpty()) {
-        putCode(s, "AnatomicRegionSequence", d.anatomicRegions().get(0));
+    ArrayNode attributes = root.putArray("segmentAttributes");
+    for (List<Integer> numbers : groups) {
+      ArrayNode group = attributes.addArray();
+      for (int number : numbers) {
+        writeSegment(group.addObject(), seg.getSegmentDescription(number));
       }
-      s.put("SegmentAlgorithmType", d.algorithmType().value());
-      d.algorithmIdentification().ifPresent(a -> s.put("SegmentAlgorithmName", a.name()));
-      d.trackingId().ifPresent(v -> s.put("TrackingIdentifier", v));
-      d.trackingUid().ifPresent(v -> s.put("TrackingUniqueIdentifier", v));
-      d.displayColorCIELab()
-          .ifPresent(
-              lab -> {
-                ArrayNode rgb = s.putArray("recommendedDisplayRGBValue");
-                for (int v : CIELabColor.fromDicomValue(lab).toRgb(true)) {
-                  rgb.add(v);
-                }
-              });
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static void writeSegment(ObjectNode s, SegmentDescription d) {
+    s.put("labelID", d.segmentNumber());
+    s.put("SegmentLabel", d.segmentLabel());
+    putCode(s, "SegmentedPropertyCategoryCodeSequence", d.segmentedPropertyCategory());
+    putCode(s, "SegmentedPropertyTypeCodeSequence", d.segmentedPropertyType());
+    if (!d.anatomicRegions().isEmpty()) {
+      putCode(s, "AnatomicRegionSequence", d.anatomicRegions().get(0));
+    }
+    s.put("SegmentAlgorithmType", d.algorithmType().value());
+    d.algorithmIdentification().ifPresent(a -> s.put("SegmentAlgorithmName", a.name()));
+    d.trackingId().ifPresent(v -> s.put("TrackingIdentifier", v));
+    d.trackingUid().ifPresent(v -> s.put("TrackingUniqueIdentifier", v));
+    d.displayColorCIELab()
+        .ifPresent(
+            lab -> {
+              ArrayNode rgb = s.putArray("recommendedDisplayRGBValue");
+              for (int v : CIELabColor.fromDicomValue(lab).toRgb(true)) {
+                rgb.add(v);
+              }
+            });
   }
 
   private static void putIfPresent(ObjectNode n, String name, String value) {
