@@ -602,6 +602,8 @@ public final class Segmentation extends SOPClass {
     private boolean omitEmptyFrames = true;
     private DimensionOrganizationTypeValues dimensionOrganizationType;
     private int[][] paletteLut;
+    private boolean tilePixelArray;
+    private int[] tileSize;
     private Executor executor;
     private CodecRegistry codecs;
 
@@ -850,6 +852,50 @@ public final class Segmentation extends SOPClass {
     }
 
     /**
+     * Sets whether the pixel array is one Total Pixel Matrix of a tiled source, to be cut into
+     * tiles (default false: frames correspond one to one to the source frames). The array is then
+     * (rows, columns) or (1, rows, columns) holding a label map, or (rows, columns, segments) or
+     * (1, rows, columns, segments) holding stacked segments, of the source's Total Pixel Matrix
+     * Rows (0048,0007) × Columns (0048,0006) (any size when {@link #pixelMeasures} are given).
+     * Tiles of {@link #tileSize} are positioned from the source's Total Pixel Matrix Origin
+     * Sequence (0048,0008), or from a single {@link #planePositions} entry giving the slide offsets
+     * of the matrix's first pixel; edge tiles are padded with zeros.
+     *
+     * <p>highdicom: {@code tile_pixel_array}.
+     *
+     * @param tile whether to tile the pixel array
+     * @return this builder
+     */
+    public Builder tilePixelArray(boolean tile) {
+      this.tilePixelArray = tile;
+      return this;
+    }
+
+    /**
+     * Sets the size of the tiles cut from a total pixel matrix with {@link #tilePixelArray}
+     * (default: the source's Rows (0028,0010) × Columns (0028,0011)); the last row and column of
+     * tiles may extend beyond the matrix and are padded with zeros.
+     *
+     * <p>highdicom: {@code tile_size}.
+     *
+     * @param rows Rows (0028,0010) of each tile, 1 to 65535
+     * @param columns Columns (0028,0011) of each tile, 1 to 65535
+     * @return this builder
+     */
+    public Builder tileSize(int rows, int columns) {
+      if (rows < 1 || columns < 1 || rows > 65535 || columns > 65535) {
+        throw new IllegalArgumentException(
+            "tileSize must be positive and fit Rows/Columns (0028,0010/0011) (expected 1..65535):"
+                + " "
+                + rows
+                + " x "
+                + columns);
+      }
+      this.tileSize = new int[] {rows, columns};
+      return this;
+    }
+
+    /**
      * Sets a palette colour lookup table for a LABELMAP segmentation (Photometric Interpretation
      * PALETTE COLOR): 16-bit entries, the first for pixel value 0, covering every segment number.
      * Segment descriptions must then not carry a display colour.
@@ -954,11 +1000,21 @@ public final class Segmentation extends SOPClass {
             "segmentDescriptions must not be empty (expected one description per segment)");
       }
       Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
+      SlidePlanes slide = slidePlanes();
+      boolean tiledFull = dimensionOrganizationType == DimensionOrganizationTypeValues.TILED_FULL;
+      if (tiledFull && omitEmptyFrames && slide != null) {
+        throw new IllegalArgumentException(
+            "omitEmptyFrames must be false with dimensionOrganizationType TILED_FULL (expected"
+                + " omitEmptyFrames(false): TILED_FULL stores every tile)");
+      }
       SegmentationInput input =
-          SegmentationInput.analyse(pixelArray, type == SegmentationTypeValues.FRACTIONAL, pool);
+          SegmentationInput.analyse(
+              slide != null ? slide.array : pixelArray,
+              type == SegmentationTypeValues.FRACTIONAL,
+              pool);
       List<SegmentDescription> descriptions = checkDescriptions(type, input);
       SourceGeometry src = SourceGeometry.of(sourceImages);
-      Planes planes = Planes.of(this, src, input);
+      Planes planes = slide != null ? Planes.of(slide) : Planes.of(this, src, input);
       DimensionOrganizationTypeValues dimOrg = dimensionOrganization(planes);
 
       // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
@@ -1057,12 +1113,30 @@ public final class Segmentation extends SOPClass {
         ds.setEmpty(Tag.ContentCreatorName, VR.PN);
       }
 
-      DimensionIndexSequence dims = DimensionIndexSequence.of(!labelmap, planes.geometry);
-      dims.addTo(ds);
+      if (slide != null) {
+        SlideAttributes.addTo(ds, slide);
+      }
+      DimensionIndexSequence dims =
+          slide != null
+              ? DimensionIndexSequence.ofSlide(!labelmap)
+              : DimensionIndexSequence.of(!labelmap, planes.geometry);
+      if (tiledFull) {
+        dims.addOrganizationTo(ds);
+      } else {
+        dims.addTo(ds);
+      }
       if (dimOrg != null) {
         ds.setString(Tag.DimensionOrganizationType, VR.CS, dimOrg.value());
       }
-      addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+      if (slide != null) {
+        SlideAttributes.addSharedGroups(ds, slide);
+        if (!tiledFull) {
+          PerFrameFunctionalGroups.addTo(
+              ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+        }
+      } else {
+        addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+      }
 
       FrameDescriptor fd =
           new FrameDescriptor(input.rows(), input.columns(), 1, bits, bits, false, 0, photometric);
@@ -1232,8 +1306,53 @@ public final class Segmentation extends SOPClass {
       return sorted;
     }
 
+    /** Places the pixel array on the tiles of a tiled source; null for other sources. */
+    private SlidePlanes slidePlanes() {
+      DicomDataset first = sourceImages.get(0);
+      if (!TiledSource.isTiled(first)) {
+        if (tilePixelArray) {
+          throw new IllegalArgumentException(
+              "tilePixelArray requires a tiled source image (expected TotalPixelMatrixRows"
+                  + " (0048,0007), TotalPixelMatrixColumns (0048,0006) and NumberOfFrames in"
+                  + " sourceImages[0])");
+        }
+        if (tileSize != null) {
+          throw new IllegalArgumentException(
+              "tileSize requires a tiled source image and tilePixelArray(true) (expected"
+                  + " TotalPixelMatrixRows (0048,0007) in sourceImages[0])");
+        }
+        return null;
+      }
+      return SlidePlanes.of(this, TiledSource.of(first), pixelArray);
+    }
+
     private DimensionOrganizationTypeValues dimensionOrganization(Planes planes) {
       DimensionOrganizationTypeValues t = dimensionOrganizationType;
+      if (planes.slide != null) {
+        if (t == null || t == DimensionOrganizationTypeValues.TILED_SPARSE) {
+          return DimensionOrganizationTypeValues.TILED_SPARSE;
+        }
+        if (t != DimensionOrganizationTypeValues.TILED_FULL) {
+          throw new IllegalArgumentException(
+              "dimensionOrganizationType "
+                  + t.value()
+                  + " is not possible for a tiled source (expected TILED_SPARSE or TILED_FULL)");
+        }
+        if (!planes.slide.coversMatrixInOrder()) {
+          throw new IllegalArgumentException(
+              "dimensionOrganizationType TILED_FULL requires frames that cover the total pixel"
+                  + " matrix tile by tile (expected every tile of one focal plane exactly once)");
+        }
+        return t;
+      }
+      if (t == DimensionOrganizationTypeValues.TILED_SPARSE
+          || t == DimensionOrganizationTypeValues.TILED_FULL) {
+        throw new IllegalArgumentException(
+            "dimensionOrganizationType "
+                + t.value()
+                + " requires a tiled source image (expected TotalPixelMatrixRows (0048,0007) in"
+                + " sourceImages[0])");
+      }
       if (t == null) {
         return planes.volume && planes.order.length > 1
             ? DimensionOrganizationTypeValues.THREE_DIMENSIONAL
@@ -1243,7 +1362,7 @@ public final class Segmentation extends SOPClass {
         throw new IllegalArgumentException(
             "dimensionOrganizationType "
                 + t.value()
-                + " is not supported yet (expected 3D; tiled sources are not supported)");
+                + " is not supported (expected 3D, or TILED_SPARSE/TILED_FULL for tiled sources)");
       }
       if (!planes.volume) {
         throw new IllegalArgumentException(
@@ -1390,6 +1509,14 @@ public final class Segmentation extends SOPClass {
 
     Double spacingBetweenSlicesOption() {
       return spacingBetweenSlices;
+    }
+
+    boolean tilePixelArrayOption() {
+      return tilePixelArray;
+    }
+
+    int[] tileSizeOption() {
+      return tileSize;
     }
   }
 
