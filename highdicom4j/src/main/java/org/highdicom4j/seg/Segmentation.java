@@ -53,8 +53,15 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * seg.write(Path.of("seg.dcm"));
  * }</pre>
  *
- * <p>Not yet supported (highdicom has them): tiled slide microscopy sources (tile_pixel_array,
- * TILED_FULL/TILED_SPARSE, pyramids), {@code Volume} input, further source images, contributing
+ * <p>A tiled slide microscopy source (VL Whole Slide Microscopy, TILED_FULL or TILED_SPARSE) gives
+ * a segmentation in the SLIDE coordinate system: Total Pixel Matrix attributes, Image Orientation
+ * (Slide) and a Plane Position (Slide) per frame, Dimension Organization Type TILED_SPARSE
+ * (default) or TILED_FULL. Its pixel array holds one frame per source tile or, with {@link
+ * Builder#tilePixelArray}, one total pixel matrix that is cut into tiles of {@link
+ * Builder#tileSize}.
+ *
+ * <p>Not yet supported (highdicom has them): segmentation pyramids, tiled sources with several
+ * focal planes or optical paths, {@code Volume} input, further source images, contributing
  * equipment, ICC profiles, content creator identification. highdicom's deprecated {@code
  * add_segments} is deliberately absent: pass all segments to the builder.
  *
@@ -518,7 +525,10 @@ public final class Segmentation extends SOPClass {
    * Returns slices of the segmentation as a volume; highdicom's {@code get_volume(slice_start,
    * slice_end, …)}. Frames are placed by Image Position (Patient) (0020,0032) along the normal of
    * the shared orientation; positions without frames (omitted empty frames) are zeros, as
-   * highdicom's {@code allow_missing_positions=True} default for segmentations.
+   * highdicom's {@code allow_missing_positions=True} default for segmentations. A tiled
+   * segmentation gives its Total Pixel Matrix as one slice in the SLIDE coordinate system, the
+   * affine starting at the Total Pixel Matrix Origin Sequence (0048,0008) offsets and following
+   * Image Orientation (Slide) (0048,0102) and Pixel Spacing (0028,0030).
    *
    * @param sliceStart first slice (0-based; negative counts from the end), or null
    * @param sliceEnd slice after the last, or null
@@ -526,7 +536,7 @@ public final class Segmentation extends SOPClass {
    * @return the volume with the segmentation's geometry
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException "Frame positions do not form a regularly-spaced volume." or when
-   *     frames lack positions; tiled segmentations are not supported yet
+   *     frames lack positions
    */
   public Volume getVolume(Integer sliceStart, Integer sliceEnd, SegmentPixelOptions options)
       throws IOException {
@@ -636,7 +646,8 @@ public final class Segmentation extends SOPClass {
      * segment); stacked masks (frames, rows, columns, segments) of 0/1 or, for FRACTIONAL,
      * floating-point values in [0, 1]; or a 3D floating-point array holding one segment. Frame i
      * corresponds to source image i (or frame i + 1 of a multi-frame source) unless {@link
-     * #planePositions} are given.
+     * #planePositions} are given; with {@link #tilePixelArray} it is one total pixel matrix of a
+     * tiled source.
      *
      * @param array the array; not copied, must not change until {@code build()} returns
      * @return this builder
@@ -734,7 +745,9 @@ public final class Segmentation extends SOPClass {
     /**
      * Sets the Image Position (Patient) (0020,0032) of each frame of the pixel array, breaking the
      * one-to-one correspondence with the source frames; frames whose position, orientation and
-     * spacing match a source frame still reference it.
+     * spacing match a source frame still reference it. With {@link #tilePixelArray} and a tiled
+     * source, a single position instead gives the X, Y and Z Offset in Slide Coordinate System
+     * (0040,072A/073A/074A) of the total pixel matrix's first pixel.
      *
      * <p>highdicom: {@code plane_positions} (a list of PlanePositionSequence).
      *
@@ -840,8 +853,11 @@ public final class Segmentation extends SOPClass {
     /**
      * Sets Dimension Organization Type (0020,9311). By default it is 3D when the frames' positions
      * form a regular volume (equally spaced parallel planes, gaps allowed) and absent otherwise; 3D
-     * may be requested explicitly only for such frames. Tiled and temporal organisations are not
-     * supported yet.
+     * may be requested explicitly only for such frames. For a tiled source it is TILED_SPARSE by
+     * default; TILED_FULL (every tile of every segment in the implicit order of PS3.3 C.7.6.17.3,
+     * without per-frame functional groups or Dimension Index Sequence) needs {@code
+     * omitEmptyFrames(false)} and frames that cover the total pixel matrix. 3D_TEMPORAL is not
+     * supported.
      *
      * @param type the type
      * @return this builder

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.highdicom4j.AlgorithmIdentificationSequence;
 import org.highdicom4j.DType;
+import org.highdicom4j.DimensionOrganizationTypeValues;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.Volume;
 import org.highdicom4j.coding.CodedConcept;
@@ -285,6 +286,68 @@ class SegGuideTest {
   }
 
   @Test
+  void creatingFromATotalPixelMatrix() throws Exception {
+    Path dataDir = testFiles();
+    Path out = dir.resolve("sm-seg.dcm");
+    // snippet: create-tiled
+    // A slide microscopy image: 50 x 50 total pixel matrix in 25 tiles of 10 x 10.
+    DicomDataset smImage = DicomReader.read(dataDir.resolve("sm_image.dcm")).dataset();
+
+    // A mask of the whole total pixel matrix, not of single tiles.
+    NdArray mask = NdArray.zeros(DType.UINT8, 50, 50);
+    for (int r = 38; r < 43; r++) {
+      for (int c = 5; c < 41; c++) {
+        mask.setDouble(1, r, c);
+      }
+    }
+    SegmentDescription nucleus =
+        SegmentDescription.builder(
+                1,
+                "Segment #1",
+                new CodedConcept("91723000", "SCT", "Anatomical Structure"),
+                new CodedConcept("84640000", "SCT", "Nucleus"),
+                SegmentAlgorithmTypeValues.MANUAL)
+            .build();
+
+    Segmentation.Builder builder =
+        Segmentation.builder()
+            .sourceImages(List.of(smImage))
+            .pixelArray(mask)
+            .segmentationType(SegmentationTypeValues.BINARY)
+            .segmentDescriptions(List.of(nucleus))
+            .seriesInstanceUid(UidGenerator.newUid())
+            .seriesNumber(1)
+            .sopInstanceUid(UidGenerator.newUid())
+            .instanceNumber(1)
+            .manufacturer("Foo Corp.")
+            .manufacturerModelName("Slide Segmentation Algorithm")
+            .softwareVersions("0.0.1")
+            .deviceSerialNumber("1234567890")
+            .tilePixelArray(true); // cut into the source's 10 x 10 tiles
+
+    // TILED_SPARSE (the default): only the 10 non-empty tiles, each with its position.
+    Segmentation sparse = builder.build();
+    int sparseFrames = sparse.numberOfFrames(); // 10
+
+    // TILED_FULL: all 25 tiles in the implicit order, without per-frame functional groups.
+    Segmentation full =
+        builder
+            .sopInstanceUid(UidGenerator.newUid())
+            .omitEmptyFrames(false)
+            .dimensionOrganizationType(DimensionOrganizationTypeValues.TILED_FULL)
+            .build();
+    int fullFrames = full.numberOfFrames(); // 25
+    full.write(out);
+    // end snippet
+    assertEquals(10, sparseFrames);
+    assertEquals(25, fullFrames);
+    NdArray back =
+        Segmentation.read(out)
+            .getTotalPixelMatrix(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertEquals(mask.astype(back.dtype()), back);
+  }
+
+  @Test
   void guideContainsTheSnippets() throws Exception {
     Path root = Path.of("").toAbsolutePath();
     while (root != null && !Files.isRegularFile(root.resolve("docs/seg.md"))) {
@@ -310,6 +373,6 @@ class SegGuideTest {
       count++;
       from = e;
     }
-    assertEquals(8, count);
+    assertEquals(9, count);
   }
 }
