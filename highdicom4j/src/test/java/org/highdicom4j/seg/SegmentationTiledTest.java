@@ -17,6 +17,7 @@ import org.highdicom4j.NdArray;
 import org.highdicom4j.Volume;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,6 +275,72 @@ class SegmentationTiledTest {
         assertEquals(everyTile().getLong(r, c), v.array().getLong(0, r, c));
       }
     }
+  }
+
+  /** A TILED_SPARSE source with three of the nine tiles, each with its own Plane Position. */
+  static DicomDataset sparseSource() {
+    DicomDataset ds = source();
+    ds.setString(Tag.DimensionOrganizationType, VR.CS, "TILED_SPARSE");
+    ds.setInt(Tag.NumberOfFrames, VR.IS, 3);
+    Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+    int[][] tiles = {{9, 1}, {1, 7}, {17, 13}};
+    for (int f = 0; f < 3; f++) {
+      DicomDataset p =
+          perFrame.addNewItem().newSequence(Tag.PlanePositionSlideSequence).addNewItem();
+      p.setInt(Tag.RowPositionInTotalImagePixelMatrix, VR.SL, tiles[f][0]);
+      p.setInt(Tag.ColumnPositionInTotalImagePixelMatrix, VR.SL, tiles[f][1]);
+      // Offsets recorded as given, whatever the origin says: they are copied, not recomputed.
+      p.setDouble(Tag.XOffsetInSlideCoordinateSystem, VR.DS, f + 1.0);
+      p.setDouble(Tag.YOffsetInSlideCoordinateSystem, VR.DS, 2 * f);
+      p.setDouble(Tag.ZOffsetInSlideCoordinateSystem, VR.DS, 0.0);
+    }
+    return ds;
+  }
+
+  @Test
+  void framesOfASparseSourceTakeItsRecordedPositionsInMatrixOrder() {
+    NdArray frames = NdArray.zeros(DType.UINT8, 3, 8, 6);
+    for (int f = 0; f < 3; f++) {
+      frames.setDouble(1, f, 0, 0);
+    }
+    Segmentation seg =
+        builder(sparseSource(), frames).segmentDescriptions(SegTestData.descriptions(1)).build();
+    Sequence perFrame = seg.dataset().getSequence(Tag.PerFrameFunctionalGroupsSequence);
+    // Row by row: (1, 7) = source frame 2, (9, 1) = frame 1, (17, 13) = frame 3.
+    int[] expectedFrames = {2, 1, 3};
+    for (int f = 0; f < 3; f++) {
+      DicomDataset item = perFrame.get(f);
+      int source = expectedFrames[f];
+      assertEquals(
+          source,
+          item.getItem(Tag.DerivationImageSequence)
+              .getItem(Tag.SourceImageSequence)
+              .getInt(Tag.ReferencedFrameNumber, 0));
+      assertEquals(source, position(item).getDouble(Tag.XOffsetInSlideCoordinateSystem, 0), 0);
+    }
+    IllegalArgumentException e =
+        rejects(
+            builder(sparseSource(), frames)
+                .segmentDescriptions(SegTestData.descriptions(1))
+                .omitEmptyFrames(false)
+                .dimensionOrganizationType(DimensionOrganizationTypeValues.TILED_FULL));
+    assertTrue(e.getMessage().contains("cover the total pixel matrix"), e.getMessage());
+  }
+
+  @Test
+  void tilesOfASparseSourceReferenceOnlyTheTilesItHas() {
+    Segmentation seg = builder(sparseSource(), everyTile()).tilePixelArray(true).build();
+    int referenced = 0;
+    for (DicomDataset f : seg.dataset().getSequence(Tag.PerFrameFunctionalGroupsSequence)) {
+      DicomDataset d = f.getItem(Tag.DerivationImageSequence);
+      if (d != null) {
+        referenced++;
+        int row = position(f).getInt(Tag.RowPositionInTotalImagePixelMatrix, 0);
+        int frame = d.getItem(Tag.SourceImageSequence).getInt(Tag.ReferencedFrameNumber, 0);
+        assertEquals(row == 9 ? 1 : row == 1 ? 2 : 3, frame);
+      }
+    }
+    assertEquals(3, referenced);
   }
 
   // ---------------------------------------------------------------- argument checks
