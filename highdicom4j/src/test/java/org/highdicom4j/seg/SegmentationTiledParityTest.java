@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.highdicom4j.DimensionOrganizationTypeValues;
 import org.highdicom4j.NdArray;
+import org.highdicom4j.Volume;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.DicomReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -171,6 +173,26 @@ class SegmentationTiledParityTest {
     if (sameOrigin) {
       assertEquals(indexValues(hdDs), indexValues(ds), "DimensionIndexValues");
     }
+  }
+
+  @Test
+  void volumeOfHighdicomsTiledSegmentationStartsAtItsTotalPixelMatrixOrigin() throws Exception {
+    Segmentation seg = Segmentation.read(data().resolve("seg_image_sm_control.dcm"));
+    Volume v = seg.getVolume(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertArrayEquals(new int[] {1, 50, 50}, v.spatialShape());
+    double[][] a = v.affine();
+    // TotalPixelMatrixOriginSequence (23.449374, 25.6910749999999, Z 1.01); rows move along the
+    // column cosines (-1, 0, 0) and columns along the row cosines (0, -1, 0), 0.000499 mm apart.
+    assertArrayEquals(
+        new double[] {23.449374, 25.6910749999999, 1.01},
+        new double[] {a[0][3], a[1][3], a[2][3]},
+        1e-12);
+    assertArrayEquals(
+        new double[] {-0.000499, 0, 0}, new double[] {a[0][1], a[1][1], a[2][1]}, 1e-15);
+    assertArrayEquals(
+        new double[] {0, -0.000499, 0}, new double[] {a[0][2], a[1][2], a[2][2]}, 1e-15);
+    NdArray tpm = seg.getTotalPixelMatrix(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertEquals(tpm, v.array().reshape(50, 50));
   }
 
   private static DicomDataset pixelMeasures(DicomDataset ds) {

@@ -148,6 +148,25 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void sourceFramesGiveBackTheirTiles() throws Exception {
+    DicomDataset src = source();
+    Path file = dir.resolve("by-frame.dcm");
+    builder(src, everyTile()).tilePixelArray(true).build().write(file);
+    NdArray frames =
+        Segmentation.read(file)
+            .getPixelsBySourceFrame(
+                src.getString(Tag.SOPInstanceUID),
+                new int[] {1, 2, 9},
+                SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertArrayEquals(new int[] {3, 8, 6}, frames.shape());
+    // Frame 2 is tile (0, 1): its pixel (1, 2) is the matrix's (1, 8), set to 2.
+    assertEquals(2, frames.getLong(1, 1, 2));
+    // Frame 9 is the bottom right tile (rows 17..20, columns 13..15), padded beyond the matrix.
+    assertEquals(1, frames.getLong(2, 1, 2));
+    assertEquals(0, frames.getLong(2, 7, 5));
+  }
+
+  @Test
   void otherTileSizesDropSourceReferencesAndPadEdgeTiles() throws Exception {
     Segmentation seg = builder(source(), everyTile()).tilePixelArray(true).tileSize(7, 9).build();
     DicomDataset ds = seg.dataset();
