@@ -167,6 +167,41 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void pixelMeasuresAllowATotalPixelMatrixAtAnotherResolution() throws Exception {
+    // Half the source resolution: 10 x 8 pixels of 1.0 x 0.5 mm cover the 20 x 15 source.
+    NdArray half = NdArray.zeros(DType.UINT8, 10, 8);
+    half.setDouble(1, 9, 7);
+    Segmentation seg =
+        builder(source(), half)
+            .segmentDescriptions(SegTestData.descriptions(1))
+            .tilePixelArray(true)
+            .pixelMeasures(1.0, 0.5, 0.01, null)
+            .build();
+    DicomDataset ds = seg.dataset();
+    assertEquals(10, ds.getInt(Tag.TotalPixelMatrixRows, 0));
+    assertEquals(8, ds.getInt(Tag.TotalPixelMatrixColumns, 0));
+    assertArrayEquals(
+        new double[] {1.0, 0.5},
+        ds.getItem(Tag.SharedFunctionalGroupsSequence)
+            .getItem(Tag.PixelMeasuresSequence)
+            .getDoubles(Tag.PixelSpacing),
+        0);
+    DicomDataset f = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence).get(0);
+    // Tile (1, 1) of 8 x 6 starts at row 9, column 7: X = 10 - 8 x 1.0, Y = 20 - 6 x 0.5.
+    assertEquals(9, position(f).getInt(Tag.RowPositionInTotalImagePixelMatrix, 0));
+    assertEquals(7, position(f).getInt(Tag.ColumnPositionInTotalImagePixelMatrix, 0));
+    assertEquals(2.0, position(f).getDouble(Tag.XOffsetInSlideCoordinateSystem, 0), 1e-12);
+    assertEquals(17.0, position(f).getDouble(Tag.YOffsetInSlideCoordinateSystem, 0), 1e-12);
+    assertNull(f.getSequence(Tag.DerivationImageSequence));
+    Path file = dir.resolve("half.dcm");
+    seg.write(file);
+    NdArray back =
+        Segmentation.read(file)
+            .getTotalPixelMatrix(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertEquals(half.astype(back.dtype()), back);
+  }
+
+  @Test
   void otherTileSizesDropSourceReferencesAndPadEdgeTiles() throws Exception {
     Segmentation seg = builder(source(), everyTile()).tilePixelArray(true).tileSize(7, 9).build();
     DicomDataset ds = seg.dataset();
