@@ -3,33 +3,31 @@ package org.highdicom4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.highdicom4j.dicom.dict.Tag;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.highdicom4j.io.ImageFileReader;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Java snippets of docs/images.md, compiled and run here. Each snippet sits between "//
- * snippet:NAME" and "// end" comments; {@link #guideSnippetsMatchThisFile} checks that the page
- * holds the same code.
+ * snippet: docs/images.md NAME" and "// end snippet" comments; {@link #guideSnippetsMatchThisFile}
+ * checks that the page holds the same code.
  */
 class ImagesGuideTest {
 
   @Test
   void readingImagesAndFrames() throws Exception {
     Path path = Corpus.file("pydicom-data/emri_small.dcm");
-    // snippet:read
+    // snippet: docs/images.md read
     Image image = Image.read(path);
     int n = image.numberOfFrames(); // 10
     NdArray stored = image.getStoredFrame(1); // frame numbers start at 1, as in DICOM
     NdArray first = image.getStoredFrame(0, true); // or a 0-based index
     NdArray some = image.getStoredFrames(new int[] {3, 1}, false); // any order, decoded in parallel
-    // end
+    // end snippet
     assertEquals(10, n);
     assertEquals(stored, first);
     assertEquals(2, some.shape(0));
@@ -38,17 +36,17 @@ class ImagesGuideTest {
   @Test
   void lazyFrameRetrieval() throws Exception {
     Path path = Corpus.file("pydicom-data/emri_small.dcm");
-    // snippet:lazy
+    // snippet: docs/images.md lazy
     Image lazy = Image.read(path, ImageReadOptions.LAZY);
     NdArray frame = lazy.getStoredFrame(7); // reads only the bytes of frame 7
-    // end
+    // end snippet
     assertEquals(64, frame.shape(0));
   }
 
   @Test
   void pixelTransforms() throws Exception {
     Path path = Corpus.file("pydicom/CT_small.dcm");
-    // snippet:transforms
+    // snippet: docs/images.md transforms
     Image ct = Image.read(path);
     NdArray hu = ct.getFrame(1); // rescale slope/intercept applied, float64
     NdArray windowed =
@@ -61,7 +59,7 @@ class ImagesGuideTest {
                 .dtype(DType.FLOAT32)
                 .build());
     NdArray huInt = ct.getFrame(1, PixelTransformOptions.builder().dtype(DType.INT32).build());
-    // end
+    // end snippet
     assertEquals(hu.getFlatDouble(0), huInt.getFlatDouble(0));
     assertTrue(windowed.max() <= 255);
   }
@@ -69,40 +67,40 @@ class ImagesGuideTest {
   @Test
   void totalPixelMatrix() throws Exception {
     Path path = Corpus.file("highdicom/sm_image.dcm");
-    // snippet:tiles
+    // snippet: docs/images.md tiles
     Image slide = Image.read(path, ImageReadOptions.LAZY);
     if (slide.isTiled()) {
       // rows 11..30 and columns 21..40 (1-based, end exclusive), only overlapping tiles are read
       NdArray region =
           slide.getTotalPixelMatrix(
               11, 31, 21, 41, false, PixelTransformOptions.builder().dtype(DType.UINT8).build());
-      // end
+      // end snippet
       assertEquals(20, region.shape(0));
     }
   }
 
   @Test
   void paletteLuts() throws Exception {
-    // snippet:palette
+    // snippet: docs/images.md palette
     PaletteColorLUTTransformation labels =
         PaletteColorLUTTransformation.fromColors(
             List.of("black", "red", "orange", "yellow"), 0, null);
     NdArray rgb = labels.apply(NdArray.wrap(DType.UINT8, new byte[] {0, 1, 3}, 3), null);
-    // end
+    // end snippet
     assertEquals(255, rgb.getLong(2, 1));
   }
 
   @Test
   void introspection() throws Exception {
     Path path = Corpus.file("highdicom/seg_image_ct_binary.dcm");
-    // snippet:introspection
+    // snippet: docs/images.md introspection
     Image seg = Image.read(path);
     Optional<CoordinateSystemNames> cs = seg.coordinateSystem(); // PATIENT
     int[] pointers = seg.dimensionIndexPointers(); // ReferencedSegmentNumber, ImagePositionPatient
     boolean byPosition =
         seg.areDimensionIndicesUnique(Tag.ReferencedSegmentNumber, Tag.ImagePositionPatient);
     List<InstanceUids> sources = seg.getSourceImageUids(); // study, series, instance UIDs
-    // end
+    // end snippet
     assertEquals(Optional.of(CoordinateSystemNames.PATIENT), cs);
     assertEquals(2, pointers.length);
     assertTrue(byPosition);
@@ -112,12 +110,12 @@ class ImagesGuideTest {
   @Test
   void volumes() throws Exception {
     Path path = Corpus.file("pydicom-data/eCT_Supplemental.dcm");
-    // snippet:volume
+    // snippet: docs/images.md volume
     Image ct = Image.read(path);
     Optional<VolumeGeometry> geometry = ct.getVolumeGeometry(); // empty if not a regular stack
     Volume hu = ct.getVolume(); // frames sorted along the normal, same transforms as getFrame
     double[][] affine = hu.affine(); // voxel indices to patient coordinates (LPS, mm)
-    // end
+    // end snippet
     assertTrue(geometry.orElseThrow().geometryEqual(hu));
     assertEquals(4, affine.length);
   }
@@ -125,34 +123,21 @@ class ImagesGuideTest {
   @Test
   void imageFileReader() throws Exception {
     Path path = Corpus.file("pydicom-data/emri_small.dcm");
-    // snippet:reader
+    // snippet: docs/images.md reader
     try (ImageFileReader reader = new ImageFileReader(path)) {
       reader.open(); // reads the metadata only
       int frames = reader.numberOfFrames();
       byte[] raw = reader.readFrameRaw(frames - 1); // 0-based indices, as in highdicom
       NdArray last = reader.readFrame(frames - 1);
     }
-    // end
+    // end snippet
   }
 
   @Test
   void guideSnippetsMatchThisFile() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    while (root != null && !Files.isDirectory(root.resolve("docs"))) {
-      root = root.getParent();
-    }
-    assertTrue(root != null, "docs/ not found");
-    String guide = Files.readString(root.resolve("docs/images.md"));
-    Path self = root.resolve("highdicom4j/src/test/java/org/highdicom4j/ImagesGuideTest.java");
-    String source = Files.readString(self);
-    Matcher m =
-        Pattern.compile("// snippet:(\\w+)\\n(.*?)\\n\\s*// end", Pattern.DOTALL).matcher(source);
-    int found = 0;
-    while (m.find()) {
-      String code = m.group(2).stripIndent().strip();
-      assertTrue(guide.contains(code), "docs/images.md lacks snippet " + m.group(1) + ":\n" + code);
-      found++;
-    }
-    assertEquals(8, found);
+    assertEquals(
+        8,
+        DocSnippets.assertGuideContainsSnippets(
+            "highdicom4j/src/test/java/org/highdicom4j/ImagesGuideTest.java", "docs/images.md"));
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.highdicom4j.spatial.PixelToReferenceTransformer;
 import org.highdicom4j.spatial.Spatial;
 import org.highdicom4j.spatial.VolumePositions;
@@ -24,7 +25,7 @@ class VolumesGuideTest {
 
   @Test
   void buildingAVolume() {
-    // snippet: build
+    // snippet: docs/volumes.md build
     NdArray array = NdArray.zeros(DType.UINT8, 32, 256, 256);
     double[][] affine = {
       {1.0, 0.0, 0.0, 10.0},
@@ -44,7 +45,7 @@ class VolumesGuideTest {
 
   @Test
   void fromAttributes() {
-    // snippet: attributes
+    // snippet: docs/volumes.md attributes
     NdArray ct = NdArray.zeros(DType.INT16, 10, 512, 512);
     Volume vol =
         Volume.fromAttributes(
@@ -67,7 +68,7 @@ class VolumesGuideTest {
 
   @Test
   void indexing() {
-    // snippet: indexing
+    // snippet: docs/volumes.md indexing
     VolumeGeometry g =
         VolumeGeometry.fromComponents(
             new int[] {20, 20, 20},
@@ -89,7 +90,7 @@ class VolumesGuideTest {
 
   @Test
   void reorienting() {
-    // snippet: orientation
+    // snippet: docs/volumes.md orientation
     VolumeGeometry axial =
         VolumeGeometry.fromAttributes(
             new double[] {0, 0, 0},
@@ -120,7 +121,7 @@ class VolumesGuideTest {
 
   @Test
   void paddingAndIntensities() {
-    // snippet: preprocessing
+    // snippet: docs/volumes.md preprocessing
     NdArray data = NdArray.wrap(new float[] {0, 1, 2, 3, 4, 5, 6, 7}, 2, 2, 2);
     Volume vol =
         Volume.fromComponents(
@@ -143,7 +144,7 @@ class VolumesGuideTest {
 
   @Test
   void spatialHelpers() {
-    // snippet: spatial
+    // snippet: docs/volumes.md spatial
     PixelToReferenceTransformer t =
         new PixelToReferenceTransformer(
             new double[] {56.0, 34.2, 1.0},
@@ -166,7 +167,7 @@ class VolumesGuideTest {
     Path dir = VolumesCorpusTest.sharedDir();
     Assumptions.assumeTrue(dir != null, "../shared/testdata not found");
     Path seriesDirectory = dir.resolve("testdata/dcmqi-segmentations/ct-3slice");
-    // snippet: series
+    // snippet: docs/volumes.md series
     List<Path> files;
     try (Stream<Path> s = Files.list(seriesDirectory)) {
       files = s.toList();
@@ -194,7 +195,7 @@ class VolumesGuideTest {
     Path dir = VolumesCorpusTest.sharedDir();
     Assumptions.assumeTrue(dir != null, "../shared/testdata not found");
     Path path = dir.resolve("testdata/pydicom-data/eCT_Supplemental.dcm");
-    // snippet: enhanced
+    // snippet: docs/volumes.md enhanced
     Image image = Image.read(path, ImageReadOptions.LAZY);
     Optional<VolumeGeometry> geometry = image.getVolumeGeometry(); // no pixels are decoded
     Volume volume = image.getVolume(); // every frame, rescaled, float64
@@ -219,30 +220,9 @@ class VolumesGuideTest {
 
   @Test
   void guideContainsTheSnippets() throws Exception {
-    Path guide = Path.of("").toAbsolutePath();
-    while (guide != null && !Files.isRegularFile(guide.resolve("docs/volumes.md"))) {
-      guide = guide.getParent();
-    }
-    assertTrue(guide != null, "docs/volumes.md not found above the working directory");
-    String md = Files.readString(guide.resolve("docs/volumes.md"));
-    String src =
-        Files.readString(
-            guide.resolve("highdicom4j/src/test/java/org/highdicom4j/VolumesGuideTest.java"));
-    int from = 0;
-    int count = 0;
-    while (true) {
-      int s = src.indexOf("// " + "snippet: ", from);
-      if (s < 0) {
-        break;
-      }
-      int bodyStart = src.indexOf('\n', s) + 1;
-      int e = src.indexOf("// " + "end snippet", bodyStart);
-      String body = src.substring(bodyStart, src.lastIndexOf('\n', e) + 1);
-      String dedented = body.replaceAll("(?m)^    ", "");
-      assertTrue(md.contains(dedented), "docs/volumes.md lacks snippet at offset " + s);
-      count++;
-      from = e;
-    }
-    assertEquals(8, count);
+    assertEquals(
+        8,
+        DocSnippets.assertGuideContainsSnippets(
+            "highdicom4j/src/test/java/org/highdicom4j/VolumesGuideTest.java", "docs/volumes.md"));
   }
 }

@@ -26,6 +26,7 @@ import org.highdicom4j.dicom.io.TransferSyntax;
 import org.highdicom4j.dicom.io.WriteOptions;
 import org.highdicom4j.dicom.json.DicomJsonReader;
 import org.highdicom4j.dicom.json.DicomJsonWriter;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * repeats its snippet verbatim between the markers; keep the two in sync.
  */
 class DocsSnippetsTest {
+  static final String SELF = "cli/src/test/java/org/highdicom4j/cli/DocsSnippetsTest.java";
+
+  @Test
+  void guidesContainEverySnippet() throws Exception {
+    assertEquals(6, DocSnippets.assertGuideContainsSnippets(SELF, "docs/core.md"));
+    assertEquals(2, DocSnippets.assertGuideContainsSnippets(SELF, "docs/pixel-data.md"));
+  }
 
   @Test
   void coreDataSets() {

@@ -18,8 +18,12 @@ import org.highdicom4j.dicom.dict.Tag;
  *
  * <p>Immutable. All items share one Dimension Organization UID (0020,9164).
  *
- * <p>highdicom: {@code highdicom.seg.DimensionIndexSequence} (here without the SLIDE coordinate
- * system, which tiled sources need and this library does not yet create).
+ * <p>For the SLIDE coordinate system (segmentations of tiled slide microscopy images, {@link
+ * #ofSlide}) the position dimensions are Row and Column Position In Total Image Pixel Matrix
+ * (0048,021F/021E) and X, Y, Z Offset in Slide Coordinate System (0040,072A/073A/074A), all in the
+ * Plane Position (Slide) Sequence (0048,021A).
+ *
+ * <p>highdicom: {@code highdicom.seg.DimensionIndexSequence}.
  */
 public final class DimensionIndexSequence {
   private final String organizationUid;
@@ -83,6 +87,56 @@ public final class DimensionIndexSequence {
     return new DimensionIndexSequence(organizationUid, idx, fg, labels.toArray(new String[0]));
   }
 
+  /**
+   * Creates the index of a segmentation in the SLIDE coordinate system (tiled sources): Referenced
+   * Segment Number (BINARY and FRACTIONAL), then Row and Column Position In Total Image Pixel
+   * Matrix and X, Y and Z Offset in Slide Coordinate System, as highdicom orders them.
+   *
+   * @param segmentNumber whether frames are indexed by segment first (BINARY and FRACTIONAL)
+   * @return the sequence, with a new Dimension Organization UID
+   */
+  public static DimensionIndexSequence ofSlide(boolean segmentNumber) {
+    return ofSlide(segmentNumber, UidGenerator.newUid());
+  }
+
+  /**
+   * Creates the SLIDE index of a segmentation with a given Dimension Organization UID.
+   *
+   * @param segmentNumber whether frames are indexed by segment first
+   * @param organizationUid Dimension Organization UID (0020,9164)
+   * @return the sequence
+   */
+  public static DimensionIndexSequence ofSlide(boolean segmentNumber, String organizationUid) {
+    ValueRepresentations.checkUid(Tag.DimensionOrganizationUID, organizationUid);
+    List<Integer> idx = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    if (segmentNumber) {
+      idx.add(Tag.ReferencedSegmentNumber);
+      labels.add("Segment Number");
+    }
+    idx.add(Tag.RowPositionInTotalImagePixelMatrix);
+    labels.add("Row Position In Total Image Pixel Matrix");
+    idx.add(Tag.ColumnPositionInTotalImagePixelMatrix);
+    labels.add("Column Position In Total Image Pixel Matrix");
+    idx.add(Tag.XOffsetInSlideCoordinateSystem);
+    labels.add("X Offset in Slide Coordinate System");
+    idx.add(Tag.YOffsetInSlideCoordinateSystem);
+    labels.add("Y Offset in Slide Coordinate System");
+    idx.add(Tag.ZOffsetInSlideCoordinateSystem);
+    labels.add("Z Offset in Slide Coordinate System");
+    int[] pointers = new int[idx.size()];
+    int[] groups = new int[idx.size()];
+    for (int i = 0; i < pointers.length; i++) {
+      pointers[i] = idx.get(i);
+      groups[i] =
+          pointers[i] == Tag.ReferencedSegmentNumber
+              ? Tag.SegmentIdentificationSequence
+              : Tag.PlanePositionSlideSequence;
+    }
+    return new DimensionIndexSequence(
+        organizationUid, pointers, groups, labels.toArray(new String[0]));
+  }
+
   /** Returns the Dimension Organization UID (0020,9164) shared by the items. */
   public String organizationUid() {
     return organizationUid;
@@ -110,11 +164,7 @@ public final class DimensionIndexSequence {
    * @param dataset the segmentation being built
    */
   public void addTo(DicomDataset dataset) {
-    Objects.requireNonNull(dataset, "dataset");
-    dataset
-        .newSequence(Tag.DimensionOrganizationSequence)
-        .addNewItem()
-        .setString(Tag.DimensionOrganizationUID, VR.UI, organizationUid);
+    addOrganizationTo(dataset);
     Sequence seq = dataset.newSequence(Tag.DimensionIndexSequence);
     for (int i = 0; i < indexPointers.length; i++) {
       DicomDataset item = seq.addNewItem();
@@ -123,5 +173,20 @@ public final class DimensionIndexSequence {
       item.setInt(Tag.FunctionalGroupPointer, VR.AT, functionalGroupPointers[i]);
       item.setString(Tag.DimensionDescriptionLabel, VR.LO, labels[i]);
     }
+  }
+
+  /**
+   * Writes only Dimension Organization Sequence (0020,9221), as a TILED_FULL image may (PS3.3
+   * C.7.6.17: Dimension Index Sequence is required unless Dimension Organization Type is
+   * TILED_FULL).
+   *
+   * @param dataset the segmentation being built
+   */
+  public void addOrganizationTo(DicomDataset dataset) {
+    Objects.requireNonNull(dataset, "dataset");
+    dataset
+        .newSequence(Tag.DimensionOrganizationSequence)
+        .addNewItem()
+        .setString(Tag.DimensionOrganizationUID, VR.UI, organizationUid);
   }
 }

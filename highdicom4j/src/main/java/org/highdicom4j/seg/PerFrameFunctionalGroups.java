@@ -35,6 +35,7 @@ final class PerFrameFunctionalGroups {
     DicomDataset purpose = DCM.SourceImageForImageProcessingOperation.toDataset();
     DicomDataset derivationCode = DCM.Segmentation_113076.toDataset();
     Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+    int[][] slideIndex = planes.slide == null ? null : planes.slide.indexValues(framePlane);
     for (int f = 0; f < framePlane.length; f++) {
       int p = framePlane[f];
       DicomDataset item = perFrame.addNewItem();
@@ -61,7 +62,9 @@ final class PerFrameFunctionalGroups {
         copyInto(derivationCode, derivation.newSequence(Tag.DerivationCodeSequence).addNewItem());
       }
       int[] index;
-      if (labelmap) {
+      if (slideIndex != null) {
+        index = labelmap ? slideIndex[f] : prepend(frameDescription[f] + 1, slideIndex[f]);
+      } else if (labelmap) {
         index = new int[] {planes.positionIndex[p]};
       } else if (planes.geometry) {
         index = new int[] {frameDescription[f] + 1, planes.positionIndex[p]};
@@ -77,6 +80,11 @@ final class PerFrameFunctionalGroups {
           position[p].setDouble(Tag.ImagePositionPatient, VR.DS, planes.positions[p]);
         }
         copyInto(position[p], item.newSequence(Tag.PlanePositionSequence).addNewItem());
+      } else if (planes.slide != null) {
+        if (position[p] == null) {
+          position[p] = slidePosition(planes.slide, p);
+        }
+        copyInto(position[p], item.newSequence(Tag.PlanePositionSlideSequence).addNewItem());
       }
       if (!labelmap) {
         int k = frameDescription[f];
@@ -88,6 +96,24 @@ final class PerFrameFunctionalGroups {
         copyInto(segment[k], item.newSequence(Tag.SegmentIdentificationSequence).addNewItem());
       }
     }
+  }
+
+  /** Plane Position (Slide) Sequence item of a tile (PS3.3 C.8.12.6.1). */
+  private static DicomDataset slidePosition(SlidePlanes slide, int p) {
+    DicomDataset d = new DicomDataset();
+    d.setDouble(Tag.XOffsetInSlideCoordinateSystem, VR.DS, slide.offsets[p][0]);
+    d.setDouble(Tag.YOffsetInSlideCoordinateSystem, VR.DS, slide.offsets[p][1]);
+    d.setDouble(Tag.ZOffsetInSlideCoordinateSystem, VR.DS, slide.offsets[p][2]);
+    d.setInt(Tag.ColumnPositionInTotalImagePixelMatrix, VR.SL, slide.matrixPositions[p][1]);
+    d.setInt(Tag.RowPositionInTotalImagePixelMatrix, VR.SL, slide.matrixPositions[p][0]);
+    return d;
+  }
+
+  private static int[] prepend(int first, int[] rest) {
+    int[] out = new int[rest.length + 1];
+    out[0] = first;
+    System.arraycopy(rest, 0, out, 1, rest.length);
+    return out;
   }
 
   /** Gives {@code to} the elements of a template without sequences; values are immutable. */

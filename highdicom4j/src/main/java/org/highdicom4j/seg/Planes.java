@@ -40,6 +40,9 @@ final class Planes {
 
   final boolean volume;
 
+  /** The tiles of a tiled slide source (SLIDE coordinate system), else null. */
+  final SlidePlanes slide;
+
   private Planes(
       boolean geometry,
       double[][] positions,
@@ -63,6 +66,26 @@ final class Planes {
     this.order = order;
     this.positionIndex = positionIndex;
     this.volume = volume;
+    this.slide = null;
+  }
+
+  private Planes(SlidePlanes slide) {
+    this.geometry = false;
+    this.positions = null;
+    this.orientation = null;
+    this.pixelSpacing = null;
+    this.sliceThickness = null;
+    this.spacingBetweenSlices = null;
+    this.sourceFrame = slide.sourceFrame;
+    this.order = slide.order;
+    this.positionIndex = new int[slide.order.length];
+    this.volume = false;
+    this.slide = slide;
+  }
+
+  /** Returns the planes of the tiles of a tiled slide source, in TILED_FULL order. */
+  static Planes of(SlidePlanes slide) {
+    return new Planes(slide);
   }
 
   static Planes of(Segmentation.Builder b, SourceGeometry src, SegmentationInput input) {

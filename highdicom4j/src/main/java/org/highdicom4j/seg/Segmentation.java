@@ -58,8 +58,16 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * are inferred from the source frames the slices coincide with. Further source images of the same
  * study ({@link Builder#furtherSourceImages}) are referenced without taking part in the geometry.
  *
- * <p>Not yet supported (highdicom has them): tiled slide microscopy sources (tile_pixel_array,
- * TILED_FULL/TILED_SPARSE, pyramids), contributing equipment, ICC profiles, content creator
+ * <p>A tiled slide microscopy source (VL Whole Slide Microscopy, TILED_FULL or TILED_SPARSE) gives
+ * a segmentation in the SLIDE coordinate system: Total Pixel Matrix attributes, Image Orientation
+ * (Slide) and a Plane Position (Slide) per frame, Dimension Organization Type TILED_SPARSE
+ * (default) or TILED_FULL. Its pixel array holds one frame per source tile or, with {@link
+ * Builder#tilePixelArray}, one total pixel matrix that is cut into tiles of {@link
+ * Builder#tileSize}.
+ *
+ * <p>Not yet supported (highdicom has them): segmentation pyramids, tiled sources with several
+ * focal planes or optical paths, a depth-1 {@code Volume} as the total pixel matrix of a tiled
+ * source (pass an {@link NdArray}), contributing equipment, ICC profiles, content creator
  * identification. highdicom's deprecated {@code add_segments} is deliberately absent: pass all
  * segments to the builder.
  *
@@ -523,7 +531,10 @@ public final class Segmentation extends SOPClass {
    * Returns slices of the segmentation as a volume; highdicom's {@code get_volume(slice_start,
    * slice_end, …)}. Frames are placed by Image Position (Patient) (0020,0032) along the normal of
    * the shared orientation; positions without frames (omitted empty frames) are zeros, as
-   * highdicom's {@code allow_missing_positions=True} default for segmentations.
+   * highdicom's {@code allow_missing_positions=True} default for segmentations. A tiled
+   * segmentation gives its Total Pixel Matrix as one slice in the SLIDE coordinate system, the
+   * affine starting at the Total Pixel Matrix Origin Sequence (0048,0008) offsets and following
+   * Image Orientation (Slide) (0048,0102) and Pixel Spacing (0028,0030).
    *
    * @param sliceStart first slice (0-based; negative counts from the end), or null
    * @param sliceEnd slice after the last, or null
@@ -531,7 +542,7 @@ public final class Segmentation extends SOPClass {
    * @return the volume with the segmentation's geometry
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException "Frame positions do not form a regularly-spaced volume." or when
-   *     frames lack positions; tiled segmentations are not supported yet
+   *     frames lack positions
    */
   public Volume getVolume(Integer sliceStart, Integer sliceEnd, SegmentPixelOptions options)
       throws IOException {
@@ -609,6 +620,8 @@ public final class Segmentation extends SOPClass {
     private boolean omitEmptyFrames = true;
     private DimensionOrganizationTypeValues dimensionOrganizationType;
     private int[][] paletteLut;
+    private boolean tilePixelArray;
+    private int[] tileSize;
     private Executor executor;
     private CodecRegistry codecs;
 
@@ -641,7 +654,8 @@ public final class Segmentation extends SOPClass {
      * segment); stacked masks (frames, rows, columns, segments) of 0/1 or, for FRACTIONAL,
      * floating-point values in [0, 1]; or a 3D floating-point array holding one segment. Frame i
      * corresponds to source image i (or frame i + 1 of a multi-frame source) unless {@link
-     * #planePositions} are given.
+     * #planePositions} are given; with {@link #tilePixelArray} it is one total pixel matrix of a
+     * tiled source.
      *
      * @param array the array; not copied, must not change until {@code build()} returns
      * @return this builder
@@ -784,7 +798,9 @@ public final class Segmentation extends SOPClass {
     /**
      * Sets the Image Position (Patient) (0020,0032) of each frame of the pixel array, breaking the
      * one-to-one correspondence with the source frames; frames whose position, orientation and
-     * spacing match a source frame still reference it.
+     * spacing match a source frame still reference it. With {@link #tilePixelArray} and a tiled
+     * source, a single position instead gives the X, Y and Z Offset in Slide Coordinate System
+     * (0040,072A/073A/074A) of the total pixel matrix's first pixel.
      *
      * <p>highdicom: {@code plane_positions} (a list of PlanePositionSequence).
      *
@@ -890,14 +906,61 @@ public final class Segmentation extends SOPClass {
     /**
      * Sets Dimension Organization Type (0020,9311). By default it is 3D when the frames' positions
      * form a regular volume (equally spaced parallel planes, gaps allowed) and absent otherwise; 3D
-     * may be requested explicitly only for such frames. Tiled and temporal organisations are not
-     * supported yet.
+     * may be requested explicitly only for such frames. For a tiled source it is TILED_SPARSE by
+     * default; TILED_FULL (every tile of every segment in the implicit order of PS3.3 C.7.6.17.3,
+     * without per-frame functional groups or Dimension Index Sequence) needs {@code
+     * omitEmptyFrames(false)} and frames that cover the total pixel matrix. 3D_TEMPORAL is not
+     * supported.
      *
      * @param type the type
      * @return this builder
      */
     public Builder dimensionOrganizationType(DimensionOrganizationTypeValues type) {
       this.dimensionOrganizationType = Objects.requireNonNull(type, "dimensionOrganizationType");
+      return this;
+    }
+
+    /**
+     * Sets whether the pixel array is one Total Pixel Matrix of a tiled source, to be cut into
+     * tiles (default false: frames correspond one to one to the source frames). The array is then
+     * (rows, columns) or (1, rows, columns) holding a label map, or (rows, columns, segments) or
+     * (1, rows, columns, segments) holding stacked segments, of the source's Total Pixel Matrix
+     * Rows (0048,0007) × Columns (0048,0006) (any size when {@link #pixelMeasures} are given).
+     * Tiles of {@link #tileSize} are positioned from the source's Total Pixel Matrix Origin
+     * Sequence (0048,0008), or from a single {@link #planePositions} entry giving the slide offsets
+     * of the matrix's first pixel; edge tiles are padded with zeros.
+     *
+     * <p>highdicom: {@code tile_pixel_array}.
+     *
+     * @param tile whether to tile the pixel array
+     * @return this builder
+     */
+    public Builder tilePixelArray(boolean tile) {
+      this.tilePixelArray = tile;
+      return this;
+    }
+
+    /**
+     * Sets the size of the tiles cut from a total pixel matrix with {@link #tilePixelArray}
+     * (default: the source's Rows (0028,0010) × Columns (0028,0011)); the last row and column of
+     * tiles may extend beyond the matrix and are padded with zeros.
+     *
+     * <p>highdicom: {@code tile_size}.
+     *
+     * @param rows Rows (0028,0010) of each tile, 1 to 65535
+     * @param columns Columns (0028,0011) of each tile, 1 to 65535
+     * @return this builder
+     */
+    public Builder tileSize(int rows, int columns) {
+      if (rows < 1 || columns < 1 || rows > 65535 || columns > 65535) {
+        throw new IllegalArgumentException(
+            "tileSize must be positive and fit Rows/Columns (0028,0010/0011) (expected 1..65535):"
+                + " "
+                + rows
+                + " x "
+                + columns);
+      }
+      this.tileSize = new int[] {rows, columns};
       return this;
     }
 
@@ -1009,20 +1072,35 @@ public final class Segmentation extends SOPClass {
       Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
       VolumeInput volumeInput = null;
       if (pixelVolume != null) {
+        if (TiledSource.isTiled(sourceImages.get(0))) {
+          throw new IllegalArgumentException(
+              "pixelArray(Volume) is not possible with a tiled source image (expected the total"
+                  + " pixel matrix as an NdArray with tilePixelArray(true))");
+        }
         volumeInput =
             VolumeInput.of(
                 pixelVolume,
                 planePositions != null || planeOrientation != null || pixelSpacing != null);
         volumeInput.checkSegmentNumbers(segmentDescriptions);
       }
+      SlidePlanes slide = volumeInput != null ? null : slidePlanes();
+      boolean tiledFull = dimensionOrganizationType == DimensionOrganizationTypeValues.TILED_FULL;
+      if (tiledFull && omitEmptyFrames && slide != null) {
+        throw new IllegalArgumentException(
+            "omitEmptyFrames must be false with dimensionOrganizationType TILED_FULL (expected"
+                + " omitEmptyFrames(false): TILED_FULL stores every tile)");
+      }
       SegmentationInput input =
           SegmentationInput.analyse(
-              volumeInput != null ? volumeInput.array() : pixelArray,
+              volumeInput != null ? volumeInput.array() : slide != null ? slide.array : pixelArray,
               type == SegmentationTypeValues.FRACTIONAL,
               pool);
       List<SegmentDescription> descriptions = checkDescriptions(type, input);
       SourceGeometry src = SourceGeometry.of(sourceImages);
-      Planes planes = volumeInput != null ? volumeInput.planes(src) : Planes.of(this, src, input);
+      Planes planes =
+          volumeInput != null
+              ? volumeInput.planes(src)
+              : slide != null ? Planes.of(slide) : Planes.of(this, src, input);
       DimensionOrganizationTypeValues dimOrg = dimensionOrganization(planes);
 
       // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
@@ -1121,12 +1199,30 @@ public final class Segmentation extends SOPClass {
         ds.setEmpty(Tag.ContentCreatorName, VR.PN);
       }
 
-      DimensionIndexSequence dims = DimensionIndexSequence.of(!labelmap, planes.geometry);
-      dims.addTo(ds);
+      if (slide != null) {
+        SlideAttributes.addTo(ds, slide);
+      }
+      DimensionIndexSequence dims =
+          slide != null
+              ? DimensionIndexSequence.ofSlide(!labelmap)
+              : DimensionIndexSequence.of(!labelmap, planes.geometry);
+      if (tiledFull) {
+        dims.addOrganizationTo(ds);
+      } else {
+        dims.addTo(ds);
+      }
       if (dimOrg != null) {
         ds.setString(Tag.DimensionOrganizationType, VR.CS, dimOrg.value());
       }
-      addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+      if (slide != null) {
+        SlideAttributes.addSharedGroups(ds, slide);
+        if (!tiledFull) {
+          PerFrameFunctionalGroups.addTo(
+              ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+        }
+      } else {
+        addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
+      }
 
       FrameDescriptor fd =
           new FrameDescriptor(input.rows(), input.columns(), 1, bits, bits, false, 0, photometric);
@@ -1296,8 +1392,53 @@ public final class Segmentation extends SOPClass {
       return sorted;
     }
 
+    /** Places the pixel array on the tiles of a tiled source; null for other sources. */
+    private SlidePlanes slidePlanes() {
+      DicomDataset first = sourceImages.get(0);
+      if (!TiledSource.isTiled(first)) {
+        if (tilePixelArray) {
+          throw new IllegalArgumentException(
+              "tilePixelArray requires a tiled source image (expected TotalPixelMatrixRows"
+                  + " (0048,0007), TotalPixelMatrixColumns (0048,0006) and NumberOfFrames in"
+                  + " sourceImages[0])");
+        }
+        if (tileSize != null) {
+          throw new IllegalArgumentException(
+              "tileSize requires a tiled source image and tilePixelArray(true) (expected"
+                  + " TotalPixelMatrixRows (0048,0007) in sourceImages[0])");
+        }
+        return null;
+      }
+      return SlidePlanes.of(this, TiledSource.of(first), pixelArray);
+    }
+
     private DimensionOrganizationTypeValues dimensionOrganization(Planes planes) {
       DimensionOrganizationTypeValues t = dimensionOrganizationType;
+      if (planes.slide != null) {
+        if (t == null || t == DimensionOrganizationTypeValues.TILED_SPARSE) {
+          return DimensionOrganizationTypeValues.TILED_SPARSE;
+        }
+        if (t != DimensionOrganizationTypeValues.TILED_FULL) {
+          throw new IllegalArgumentException(
+              "dimensionOrganizationType "
+                  + t.value()
+                  + " is not possible for a tiled source (expected TILED_SPARSE or TILED_FULL)");
+        }
+        if (!planes.slide.coversMatrixInOrder()) {
+          throw new IllegalArgumentException(
+              "dimensionOrganizationType TILED_FULL requires frames that cover the total pixel"
+                  + " matrix tile by tile (expected every tile of one focal plane exactly once)");
+        }
+        return t;
+      }
+      if (t == DimensionOrganizationTypeValues.TILED_SPARSE
+          || t == DimensionOrganizationTypeValues.TILED_FULL) {
+        throw new IllegalArgumentException(
+            "dimensionOrganizationType "
+                + t.value()
+                + " requires a tiled source image (expected TotalPixelMatrixRows (0048,0007) in"
+                + " sourceImages[0])");
+      }
       if (t == null) {
         return planes.volume && planes.order.length > 1
             ? DimensionOrganizationTypeValues.THREE_DIMENSIONAL
@@ -1307,7 +1448,7 @@ public final class Segmentation extends SOPClass {
         throw new IllegalArgumentException(
             "dimensionOrganizationType "
                 + t.value()
-                + " is not supported yet (expected 3D; tiled sources are not supported)");
+                + " is not supported (expected 3D, or TILED_SPARSE/TILED_FULL for tiled sources)");
       }
       if (!planes.volume) {
         throw new IllegalArgumentException(
@@ -1455,6 +1596,14 @@ public final class Segmentation extends SOPClass {
 
     Double spacingBetweenSlicesOption() {
       return spacingBetweenSlices;
+    }
+
+    boolean tilePixelArrayOption() {
+      return tilePixelArray;
+    }
+
+    int[] tileSizeOption() {
+      return tileSize;
     }
   }
 

@@ -514,9 +514,7 @@ final class SegmentationContent {
 
   Volume volume(Integer sliceStart, Integer sliceEnd, SegmentPixelOptions o) throws IOException {
     if (ds.contains(Tag.TotalPixelMatrixRows)) {
-      throw new IllegalStateException(
-          "getVolume is not supported for tiled segmentations yet (expected frames with"
-              + " ImagePositionPatient; use getTotalPixelMatrix)");
+      return tiledVolume(sliceStart, sliceEnd, o);
     }
     Map<String, Integer> planeOf = new LinkedHashMap<>();
     List<double[]> planes = new ArrayList<>();
@@ -601,6 +599,68 @@ final class SegmentationContent {
     Map<ChannelDescriptor, List<Integer>> channels = new LinkedHashMap<>();
     channels.put(ChannelDescriptor.of("SegmentNumber"), numbers);
     return geometry.withArray(array, channels);
+  }
+
+  /**
+   * Returns the Total Pixel Matrix of a tiled segmentation as a volume of one slice whose affine
+   * places the matrix's first pixel at the Total Pixel Matrix Origin Sequence (0048,0008) offsets,
+   * its rows and columns along Image Orientation (Slide) (0048,0102) with the shared Pixel Spacing
+   * (0028,0030), in the SLIDE coordinate system (highdicom's {@code get_volume} on tiled images
+   * since 0.27). The slice spacing, which a single slice does not fix, is Spacing Between Slices
+   * (0018,0088), else Slice Thickness (0018,0050), else 1 mm.
+   */
+  private Volume tiledVolume(Integer sliceStart, Integer sliceEnd, SegmentPixelOptions o)
+      throws IOException {
+    int s0 = sliceBound(sliceStart, 0, 1, "sliceStart");
+    int s1 = sliceBound(sliceEnd, 1, 1, "sliceEnd");
+    if (s0 >= s1) {
+      throw new IllegalArgumentException(
+          "Volume slice range is empty (expected sliceStart < sliceEnd): " + s0 + ":" + s1);
+    }
+    DicomDataset originItem = ds.getItem(Tag.TotalPixelMatrixOriginSequence);
+    double[] orientation = ds.getDoubles(Tag.ImageOrientationSlide);
+    DicomDataset shared = ds.getItem(Tag.SharedFunctionalGroupsSequence);
+    DicomDataset pm = shared == null ? null : shared.getItem(Tag.PixelMeasuresSequence);
+    double[] spacing = pm == null ? new double[0] : pm.getDoubles(Tag.PixelSpacing);
+    if (originItem == null || orientation.length != 6 || spacing.length != 2) {
+      throw new IllegalStateException(
+          "Tiled segmentation lacks TotalPixelMatrixOriginSequence (0048,0008),"
+              + " ImageOrientationSlide (0048,0102) or a shared PixelSpacing (0028,0030) (expected"
+              + " the geometry of its total pixel matrix)");
+    }
+    double[] origin = {
+      originItem.getDouble(Tag.XOffsetInSlideCoordinateSystem, 0),
+      originItem.getDouble(Tag.YOffsetInSlideCoordinateSystem, 0),
+      originItem.getDouble(Tag.ZOffsetInSlideCoordinateSystem, 0)
+    };
+    double between = pm.getDouble(Tag.SpacingBetweenSlices, pm.getDouble(Tag.SliceThickness, 1.0));
+    NdArray tpm = totalPixelMatrix(null, null, null, null, false, o);
+    int[] shape = tpm.shape();
+    int[] withSlice = new int[shape.length + 1];
+    withSlice[0] = 1;
+    System.arraycopy(shape, 0, withSlice, 1, shape.length);
+    VolumeGeometry geometry =
+        VolumeGeometry.fromAttributes(
+            origin,
+            orientation,
+            shape[0],
+            shape[1],
+            spacing,
+            between > 0 ? between : 1.0,
+            1,
+            CoordinateSystemNames.SLIDE,
+            ds.getString(Tag.FrameOfReferenceUID));
+    SegmentPixelReader.Selection sel = select(o);
+    if (sel.combine()) {
+      return geometry.withArray(tpm.reshape(withSlice));
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (int n : sel.numbers()) {
+      numbers.add(n);
+    }
+    Map<ChannelDescriptor, List<Integer>> channels = new LinkedHashMap<>();
+    channels.put(ChannelDescriptor.of("SegmentNumber"), numbers);
+    return geometry.withArray(tpm.reshape(withSlice), channels);
   }
 
   /** Python-style slice bound: null is the default, negative counts from the end. */

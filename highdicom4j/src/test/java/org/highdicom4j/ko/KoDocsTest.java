@@ -9,7 +9,7 @@ import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.UidGenerator;
 import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomReader;
-import org.highdicom4j.sr.DocSnippets;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.highdicom4j.sr.EvidenceReference;
 import org.highdicom4j.sr.ObserverContext;
 import org.highdicom4j.sr.PersonObserverIdentifyingAttributes;

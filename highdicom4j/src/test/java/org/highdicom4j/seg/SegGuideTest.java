@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.highdicom4j.AlgorithmIdentificationSequence;
 import org.highdicom4j.DType;
+import org.highdicom4j.DimensionOrganizationTypeValues;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.PixelTransformOptions;
 import org.highdicom4j.Volume;
@@ -22,6 +23,7 @@ import org.highdicom4j.dicom.data.UidGenerator;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomReader;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.highdicom4j.sample.SyntheticCtSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,7 @@ class SegGuideTest {
       ctSlices.add(series.slice(i));
     }
     Path out = dir.resolve("seg.dcm");
-    // snippet: create
+    // snippet: docs/seg.md create
     // One label per pixel, frames 1:1 with the source slices: 0 = background, 1 = liver.
     NdArray mask = NdArray.zeros(DType.UINT8, 4, 16, 16);
     mask.setDouble(1, 2, 8, 8);
@@ -106,7 +108,7 @@ class SegGuideTest {
             .algorithmIdentification(
                 new AlgorithmIdentificationSequence("Liver AI", DCM.ArtificialIntelligence, "1.0"))
             .build();
-    // snippet: from-volume
+    // snippet: docs/seg.md from-volume
     // The CT as a volume (axis 0 from the most superior slice down), thresholded into a label map.
     Volume ct =
         Volumes.fromSeries(ctSlices, PixelTransformOptions.DEFAULT, VolumeReadOptions.defaults());
@@ -161,7 +163,7 @@ class SegGuideTest {
   @Test
   void reading() throws Exception {
     Path dataDir = testFiles();
-    // snippet: read
+    // snippet: docs/seg.md read
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_ct_binary.dcm"));
 
     // From a data set received over the network (copied, as highdicom's copy=True):
@@ -178,7 +180,7 @@ class SegGuideTest {
   @Test
   void searchingForSegments() throws Exception {
     Path dataDir = testFiles();
-    // snippet: search
+    // snippet: docs/seg.md search
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_ct_binary_overlap.dcm"));
 
     int count = seg.numberOfSegments(); // 2
@@ -214,7 +216,7 @@ class SegGuideTest {
   @Test
   void masksBySourceInstance() throws Exception {
     Path dataDir = testFiles();
-    // snippet: by-instance
+    // snippet: docs/seg.md by-instance
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_ct_binary.dcm"));
 
     for (SourceImageReference source : seg.getSourceImageUids()) {
@@ -238,7 +240,7 @@ class SegGuideTest {
   @Test
   void masksBySourceFrameSegmentsAndLabelMaps() throws Exception {
     Path dataDir = testFiles();
-    // snippet: by-frame
+    // snippet: docs/seg.md by-frame
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_sm_numbers.dcm"));
     String sourceUid = seg.getSourceImageUids().get(0).sopInstanceUid();
     int[] frames = new int[25];
@@ -285,7 +287,7 @@ class SegGuideTest {
   @Test
   void fractional() throws Exception {
     Path dataDir = testFiles();
-    // snippet: fractional
+    // snippet: docs/seg.md fractional
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_ct_binary_fractional.dcm"));
     List<String> sopUids =
         seg.getSourceImageUids().stream().map(SourceImageReference::sopInstanceUid).toList();
@@ -308,7 +310,7 @@ class SegGuideTest {
   @Test
   void volumes() throws Exception {
     Path dataDir = testFiles();
-    // snippet: volume
+    // snippet: docs/seg.md volume
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_ct_binary.dcm"));
     Volume vol = seg.getVolume(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
     int[] spatialShape = vol.spatialShape(); // {3, 16, 16}
@@ -333,7 +335,7 @@ class SegGuideTest {
   @Test
   void totalPixelMatrix() throws Exception {
     Path dataDir = testFiles();
-    // snippet: tpm
+    // snippet: docs/seg.md tpm
     Segmentation seg = Segmentation.read(dataDir.resolve("seg_image_sm_control.dcm"));
 
     // The whole matrix, segments stacked: (TotalPixelMatrixRows, TotalPixelMatrixColumns, 20)
@@ -357,31 +359,72 @@ class SegGuideTest {
   }
 
   @Test
-  void guideContainsTheSnippets() throws Exception {
-    Path root = Path.of("").toAbsolutePath();
-    while (root != null && !Files.isRegularFile(root.resolve("docs/seg.md"))) {
-      root = root.getParent();
-    }
-    assertTrue(root != null, "docs/seg.md not found above the working directory");
-    String md = Files.readString(root.resolve("docs/seg.md"));
-    String src =
-        Files.readString(
-            root.resolve("highdicom4j/src/test/java/org/highdicom4j/seg/SegGuideTest.java"));
-    int from = 0;
-    int count = 0;
-    while (true) {
-      int s = src.indexOf("// " + "snippet: ", from);
-      if (s < 0) {
-        break;
+  void creatingFromATotalPixelMatrix() throws Exception {
+    Path dataDir = testFiles();
+    Path out = dir.resolve("sm-seg.dcm");
+    // snippet: docs/seg.md create-tiled
+    // A slide microscopy image: 50 x 50 total pixel matrix in 25 tiles of 10 x 10.
+    DicomDataset smImage = DicomReader.read(dataDir.resolve("sm_image.dcm")).dataset();
+
+    // A mask of the whole total pixel matrix, not of single tiles.
+    NdArray mask = NdArray.zeros(DType.UINT8, 50, 50);
+    for (int r = 38; r < 43; r++) {
+      for (int c = 5; c < 41; c++) {
+        mask.setDouble(1, r, c);
       }
-      int bodyStart = src.indexOf('\n', s) + 1;
-      int e = src.indexOf("// " + "end snippet", bodyStart);
-      String body = src.substring(bodyStart, src.lastIndexOf('\n', e) + 1);
-      String dedented = body.replaceAll("(?m)^    ", "");
-      assertTrue(md.contains(dedented), "docs/seg.md lacks snippet at offset " + s);
-      count++;
-      from = e;
     }
-    assertEquals(9, count);
+    SegmentDescription nucleus =
+        SegmentDescription.builder(
+                1,
+                "Segment #1",
+                new CodedConcept("91723000", "SCT", "Anatomical Structure"),
+                new CodedConcept("84640000", "SCT", "Nucleus"),
+                SegmentAlgorithmTypeValues.MANUAL)
+            .build();
+
+    Segmentation.Builder builder =
+        Segmentation.builder()
+            .sourceImages(List.of(smImage))
+            .pixelArray(mask)
+            .segmentationType(SegmentationTypeValues.BINARY)
+            .segmentDescriptions(List.of(nucleus))
+            .seriesInstanceUid(UidGenerator.newUid())
+            .seriesNumber(1)
+            .sopInstanceUid(UidGenerator.newUid())
+            .instanceNumber(1)
+            .manufacturer("Foo Corp.")
+            .manufacturerModelName("Slide Segmentation Algorithm")
+            .softwareVersions("0.0.1")
+            .deviceSerialNumber("1234567890")
+            .tilePixelArray(true); // cut into the source's 10 x 10 tiles
+
+    // TILED_SPARSE (the default): only the 10 non-empty tiles, each with its position.
+    Segmentation sparse = builder.build();
+    int sparseFrames = sparse.numberOfFrames(); // 10
+
+    // TILED_FULL: all 25 tiles in the implicit order, without per-frame functional groups.
+    Segmentation full =
+        builder
+            .sopInstanceUid(UidGenerator.newUid())
+            .omitEmptyFrames(false)
+            .dimensionOrganizationType(DimensionOrganizationTypeValues.TILED_FULL)
+            .build();
+    int fullFrames = full.numberOfFrames(); // 25
+    full.write(out);
+    // end snippet
+    assertEquals(10, sparseFrames);
+    assertEquals(25, fullFrames);
+    NdArray back =
+        Segmentation.read(out)
+            .getTotalPixelMatrix(SegmentPixelOptions.DEFAULT.withCombineSegments(true));
+    assertEquals(mask.astype(back.dtype()), back);
+  }
+
+  @Test
+  void guideContainsTheSnippets() throws Exception {
+    assertEquals(
+        10,
+        DocSnippets.assertGuideContainsSnippets(
+            "highdicom4j/src/test/java/org/highdicom4j/seg/SegGuideTest.java", "docs/seg.md"));
   }
 }

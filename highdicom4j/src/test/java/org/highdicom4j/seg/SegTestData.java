@@ -160,4 +160,52 @@ final class SegTestData {
     }
     return ds;
   }
+
+  /**
+   * A VL Whole Slide Microscopy Image (PS3.3 A.32.8) without pixel data, TILED_FULL without
+   * per-frame functional groups: one focal plane, one optical path.
+   */
+  static DicomDataset wholeSlide(
+      int totalRows,
+      int totalColumns,
+      int tileRows,
+      int tileColumns,
+      double[] origin,
+      double[] orientation,
+      double rowSpacing,
+      double columnSpacing) {
+    DicomDataset ds = new DicomDataset();
+    ds.setString(Tag.SOPClassUID, VR.UI, UID.VLWholeSlideMicroscopyImageStorage);
+    ds.setString(Tag.SOPInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.StudyInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.SeriesInstanceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.FrameOfReferenceUID, VR.UI, UidGenerator.newUid());
+    ds.setString(Tag.Modality, VR.CS, "SM");
+    ds.setString(Tag.PatientName, VR.PN, "Slide^Synthetic");
+    ds.setString(Tag.PatientID, VR.LO, "HD4J-SM-1");
+    ds.setString(Tag.StudyID, VR.SH, "8");
+    ds.setString(Tag.AccessionNumber, VR.SH, "ACC8");
+    ds.setString(Tag.StudyDate, VR.DA, "20240301");
+    ds.setString(Tag.StudyTime, VR.TM, "120000");
+    ds.setString(Tag.ContainerIdentifier, VR.LO, "SLIDE-1");
+    ds.setString(Tag.DimensionOrganizationType, VR.CS, "TILED_FULL");
+    int frames =
+        ((totalRows + tileRows - 1) / tileRows) * ((totalColumns + tileColumns - 1) / tileColumns);
+    ds.setInt(Tag.NumberOfFrames, VR.IS, frames);
+    ds.setInt(Tag.Rows, VR.US, tileRows);
+    ds.setInt(Tag.Columns, VR.US, tileColumns);
+    ds.setInt(Tag.TotalPixelMatrixRows, VR.UL, totalRows);
+    ds.setInt(Tag.TotalPixelMatrixColumns, VR.UL, totalColumns);
+    ds.setInt(Tag.TotalPixelMatrixFocalPlanes, VR.UL, 1);
+    ds.setInt(Tag.NumberOfOpticalPaths, VR.UL, 1);
+    DicomDataset o = ds.newSequence(Tag.TotalPixelMatrixOriginSequence).addNewItem();
+    o.setDouble(Tag.XOffsetInSlideCoordinateSystem, VR.DS, origin[0]);
+    o.setDouble(Tag.YOffsetInSlideCoordinateSystem, VR.DS, origin[1]);
+    ds.setDouble(Tag.ImageOrientationSlide, VR.DS, orientation);
+    DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
+    DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
+    pm.setDouble(Tag.PixelSpacing, VR.DS, rowSpacing, columnSpacing);
+    pm.setDouble(Tag.SliceThickness, VR.DS, 0.01);
+    return ds;
+  }
 }

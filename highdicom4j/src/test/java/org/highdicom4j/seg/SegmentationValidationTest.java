@@ -396,8 +396,14 @@ class SegmentationValidationTest {
   void rejectsDimensionOrganisationsItCannotHonour() {
     rejects(
         IllegalArgumentException.class,
-        "dimensionOrganizationType TILED_FULL is not supported yet",
+        "dimensionOrganizationType TILED_FULL requires a tiled source image",
         b -> b.dimensionOrganizationType(DimensionOrganizationTypeValues.TILED_FULL));
+    rejects(
+        IllegalArgumentException.class,
+        "dimensionOrganizationType 3D_TEMPORAL is not supported",
+        b ->
+            b.dimensionOrganizationType(
+                DimensionOrganizationTypeValues.THREE_DIMENSIONAL_TEMPORAL));
     rejects(
         IllegalArgumentException.class,
         "3D requires frames that form a volume",

@@ -14,6 +14,7 @@ import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.UidGenerator;
 import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomReader;
+import org.highdicom4j.dicom.testing.DocSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.highdicom4j.sr;
+package org.highdicom4j.dicom.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
