@@ -77,6 +77,8 @@ final class Planes {
     this.sliceThickness = null;
     this.spacingBetweenSlices = null;
     this.sourceFrame = slide.sourceFrame;
+    // A tile references a source frame only when it coincides with that tile exactly.
+    this.preserved = null;
     this.order = slide.order;
     this.positionIndex = new int[slide.order.length];
     this.volume = false;
