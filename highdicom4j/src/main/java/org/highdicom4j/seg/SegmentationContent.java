@@ -15,8 +15,11 @@ import org.highdicom4j.ChannelDescriptor;
 import org.highdicom4j.CoordinateSystemNames;
 import org.highdicom4j.DType;
 import org.highdicom4j.NdArray;
+import org.highdicom4j.PaletteColorLUTTransformation;
+import org.highdicom4j.RGBColorChannels;
 import org.highdicom4j.Volume;
 import org.highdicom4j.VolumeGeometry;
+import org.highdicom4j.color.ColorManager;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.dict.Tag;
@@ -187,6 +190,7 @@ final class SegmentationContent {
       }
       max = Math.max(max, n);
     }
+    checkColor(o);
     if (o.relabel() && !o.combineSegments()) {
       throw new IllegalArgumentException(
           "relabel requires combineSegments (expected combineSegments true with relabel)");
@@ -204,7 +208,8 @@ final class SegmentationContent {
     } else {
       maxOut = fractional && !o.rescaleFractional() ? maxFractionalValue : 1;
     }
-    DType dtype = o.dtype();
+    // With the palette applied, dtype is the type of the colours; labels get their natural type.
+    DType dtype = o.applyPaletteColorLut() ? null : o.dtype();
     if (dtype == null) {
       dtype =
           floatOut
@@ -243,6 +248,82 @@ final class SegmentationContent {
         maxFractionalValue,
         o.skipOverlapChecks(),
         dtype);
+  }
+
+  // ---------------------------------------------------------------- colour
+
+  /** Checks the palette and ICC options against this segmentation (highdicom's rules). */
+  private void checkColor(SegmentPixelOptions o) {
+    boolean palette =
+        type == SegmentationTypeValues.LABELMAP
+            && "PALETTE COLOR".equals(ds.getString(Tag.PhotometricInterpretation));
+    if (o.applyPaletteColorLut()) {
+      if (!palette) {
+        throw new IllegalArgumentException(
+            "Palette color transform is required but the image is not a palette color image.");
+      }
+      if (!o.combineSegments() || o.relabel()) {
+        throw new IllegalArgumentException(
+            "Palette color transform may only be applied when 'combine_segments' is True and"
+                + " 'relabel' is False (expected combineSegments true and relabel false).");
+      }
+    }
+    if (Boolean.TRUE.equals(o.applyIccProfile())) {
+      if (!o.applyPaletteColorLut()) {
+        throw new IllegalArgumentException(
+            "ICC profile is required but the palette color LUT is not applied (expected"
+                + " applyPaletteColorLut true: the profile corrects the palette's colours).");
+      }
+      if (iccProfile() == null) {
+        throw new IllegalArgumentException(
+            "An ICC profile is required but not found in the image.");
+      }
+    }
+  }
+
+  /** ICC Profile (0028,2000) of the data set, or of its only Optical Path Sequence item. */
+  private byte[] iccProfile() {
+    if (ds.hasValue(Tag.ICCProfile)) {
+      return ds.getBytes(Tag.ICCProfile);
+    }
+    Sequence paths = ds.getSequence(Tag.OpticalPathSequence);
+    if (paths != null && paths.size() == 1 && paths.get(0).hasValue(Tag.ICCProfile)) {
+      return paths.get(0).getBytes(Tag.ICCProfile);
+    }
+    return null;
+  }
+
+  /**
+   * Maps a combined label map through the palette (and ICC profile) when the options ask for it:
+   * shape + (3,), RGB.
+   */
+  private NdArray colorize(NdArray labels, SegmentPixelOptions o) {
+    if (!o.applyPaletteColorLut()) {
+      return labels;
+    }
+    PaletteColorLUTTransformation palette = PaletteColorLUTTransformation.extractFromDataset(ds);
+    byte[] icc = Boolean.FALSE.equals(o.applyIccProfile()) ? null : iccProfile();
+    if (icc == null) {
+      return palette.apply(labels, o.dtype());
+    }
+    NdArray rgb = ColorManager.eightBitSamples(palette.apply(labels, null));
+    int[] shape = rgb.shape();
+    int columns = shape[shape.length - 2];
+    // Colour management is per pixel: all planes go through as one tall frame.
+    NdArray corrected =
+        new ColorManager(icc)
+            .transformFrame(rgb.reshape(rgb.size() / (3 * columns), columns, 3))
+            .reshape(shape);
+    if (o.dtype() == null || o.dtype() == DType.UINT8) {
+      return corrected;
+    }
+    if (!org.highdicom4j.Pixels.canCastSafely(DType.UINT8, o.dtype())) {
+      throw new IllegalArgumentException(
+          "ICC-corrected colours are uint8 and cannot be cast safely to "
+              + o.dtype().numpyName()
+              + " (expected a type holding 0..255)");
+    }
+    return corrected.astype(o.dtype());
   }
 
   // ---------------------------------------------------------------- queries
@@ -299,7 +380,8 @@ final class SegmentationContent {
               + " are not referenced by this segmentation (expected SOP Instance UIDs of its"
               + " source images; set assertMissingFramesAreEmpty to get empty masks)");
     }
-    return pixels.assemble(uids.size(), pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(uids.size(), pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   private boolean referenced(String uid) {
@@ -354,7 +436,8 @@ final class SegmentationContent {
               + " (expected referenced frames; set assertMissingFramesAreEmpty to get empty"
               + " masks)");
     }
-    return pixels.assemble(frameNumbers.length, pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(frameNumbers.length, pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   int[] dimensionIndexPointers() {
@@ -489,7 +572,8 @@ final class SegmentationContent {
         placements.add(new SegmentPixelReader.Placement(f, k, 0, 0));
       }
     }
-    return pixels.assemble(values.length, pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(values.length, pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   // ---------------------------------------------------------------- volume
@@ -583,7 +667,8 @@ final class SegmentationContent {
         placements.add(new SegmentPixelReader.Placement(f, s - s0, 0, 0));
       }
     }
-    NdArray array = pixels.assemble(s1 - s0, pixels.rows(), pixels.columns(), placements, sel);
+    NdArray array =
+        colorize(pixels.assemble(s1 - s0, pixels.rows(), pixels.columns(), placements, sel), o);
     VolumeGeometry geometry =
         s0 == 0 && s1 == slices
             ? full
@@ -591,6 +676,13 @@ final class SegmentationContent {
                 org.highdicom4j.SliceSpec.range(s0, s1),
                 org.highdicom4j.SliceSpec.all(),
                 org.highdicom4j.SliceSpec.all());
+    if (o.applyPaletteColorLut()) {
+      Map<ChannelDescriptor, List<RGBColorChannels>> rgb = new LinkedHashMap<>();
+      rgb.put(
+          ChannelDescriptor.RGB_COLOR_CHANNEL_DESCRIPTOR,
+          List.of(RGBColorChannels.R, RGBColorChannels.G, RGBColorChannels.B));
+      return geometry.withArray(array, rgb);
+    }
     if (sel.combine()) {
       return geometry.withArray(array);
     }
@@ -668,7 +760,7 @@ final class SegmentationContent {
       }
     }
     NdArray out = pixels.assemble(1, r1 - r0, c1 - c0, placements, sel);
-    return out.get(0);
+    return colorize(out, o).get(0);
   }
 
   private static int tpmBound(Integer v, int dflt, int total, boolean asIndices, String name) {
