@@ -398,7 +398,9 @@ public final class Segmentation extends SOPClass {
    *
    * @param sourceSopInstanceUids SOP Instance UIDs, in output order (the caller sorts them)
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined
+   * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined,
+   *     with a last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for an empty list, unknown segments or (without {@code
    *     assertMissingFramesAreEmpty}) instances the segmentation does not reference
@@ -434,7 +436,9 @@ public final class Segmentation extends SOPClass {
    * @param sourceSopInstanceUid SOP Instance UID of the source
    * @param sourceFrameNumbers 1-based Referenced Frame Number (0008,1160) values, in output order
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (frames, rows, columns, segments), or (frames, rows, columns) combined
+   * @return shape (frames, rows, columns, segments), or (frames, rows, columns) combined, with a
+   *     last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for numbers below 1, an unknown source or (without {@code
    *     assertMissingFramesAreEmpty}) frames without segmentation frames
@@ -479,7 +483,9 @@ public final class Segmentation extends SOPClass {
    * @param dimensionIndexPointers the dimensions the values refer to, or null for {@link
    *     #getDefaultDimensionIndexPointers()}
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (tuples, rows, columns, segments), or (tuples, rows, columns) combined
+   * @return shape (tuples, rows, columns, segments), or (tuples, rows, columns) combined, with a
+   *     last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for unknown pointers, pointers that do not identify frames
    *     uniquely, malformed tuples or (without {@code assertMissingFramesAreEmpty}) missing ones
@@ -523,7 +529,8 @@ public final class Segmentation extends SOPClass {
    * @param sliceStart first slice (0-based; negative counts from the end), or null
    * @param sliceEnd slice after the last, or null
    * @param options segment selection, combination, rescaling and output type
-   * @return the volume with the segmentation's geometry
+   * @return the volume with the segmentation's geometry; with the palette applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()}) its channel is RGBColorChannel
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException "Frame positions do not form a regularly-spaced volume." or when
    *     frames lack positions; tiled segmentations are not supported yet
@@ -559,7 +566,8 @@ public final class Segmentation extends SOPClass {
    * @param columnEnd column after the last, or null
    * @param asIndices read bounds as 0-based indices
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (rows, columns, segments), or (rows, columns) combined
+   * @return shape (rows, columns, segments), or (rows, columns) combined, with a last axis of 3
+   *     (RGB) when the palette is applied ({@link SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException when the segmentation is not tiled
    * @throws IllegalArgumentException when the bounds are outside the matrix or empty
