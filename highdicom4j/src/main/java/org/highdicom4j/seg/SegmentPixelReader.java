@@ -264,6 +264,10 @@ final class SegmentPixelReader {
       }
       int ppf = rows * cols;
       long start = (long) p.frame * ppf;
+      if (bits == 1 && packedRef != null && packedRef.source() instanceof SparseBulkData) {
+        sparseFrame((SparseBulkData) packedRef.source(), packedRef.offset() * 8 + start, ppf);
+        return;
+      }
       if (bits == 1 && (nativeBytes != null || packedRef != null)) {
         byte[] a = nativeBytes;
         if (a == null) {
@@ -306,33 +310,88 @@ final class SegmentPixelReader {
      * pixels) is written as one long into free (or already equal) output bytes.
      */
     private void combinePackedBytes(byte[] a, long startBit, int n) {
-      byte[] dst = (byte[]) data;
-      int base = base0 + slotBase;
-      long labelByte = sel.labelOf[channel] & 0xffL;
       for (int p = 0; p < n; p += 64) {
         long w = word(a, startBit + p, Math.min(64, n - p));
-        if (w == 0) {
+        if (w != 0) {
+          combineWord(w, p, n);
+        }
+      }
+    }
+
+    /**
+     * Writes pixels p + k (k = 0..63, bit k of w set) of a frame of n pixels into a combined byte
+     * label map of the frame's shape: each non-zero byte of w (eight pixels) as one long into free
+     * (or already equal) output bytes.
+     */
+    private void combineWord(long w, int p, int n) {
+      byte[] dst = (byte[]) data;
+      int at = base0 + slotBase + p;
+      long labelByte = sel.labelOf[channel] & 0xffL;
+      while (w != 0) {
+        // Eight pixels at a time: their bits spread to one byte each, scaled by the label.
+        int j = Long.numberOfTrailingZeros(w) & ~7;
+        long spread = SPREAD[(int) (w >>> j) & 0xff];
+        w &= ~(0xffL << j);
+        if (p + j + 8 > n) {
+          // The frame's last pixels: a long would reach past its plane.
+          hitSpread(spread, p + j);
           continue;
         }
-        int at = base + p;
-        while (w != 0) {
-          // Eight pixels at a time: their bits spread to one byte each, scaled by the label.
-          int j = Long.numberOfTrailingZeros(w) & ~7;
-          long spread = SPREAD[(int) (w >>> j) & 0xff];
-          w &= ~(0xffL << j);
-          int i = at + j;
-          if (p + j + 8 > n) {
-            // The frame's last pixels: a long would reach past its plane.
-            hitSpread(spread, p + j);
+        int i = at + j;
+        long existing = (long) LONGS.get(dst, i);
+        long mine = existing & (spread * 0xff);
+        if (mine == 0) {
+          LONGS.set(dst, i, existing | spread * labelByte);
+        } else if (mine != spread * labelByte) {
+          // Rare: overlap in a combined output; the general path reports it pixel by pixel.
+          hitSpread(spread, p + j);
+        }
+      }
+    }
+
+    /**
+     * Writes one frame of n pixels from bit {@code startBit} of sparse Pixel Data: only its stored
+     * blocks are looked at, 64 bits at a time, clipped to the frame.
+     */
+    private void sparseFrame(SparseBulkData sparse, long startBit, int n) {
+      boolean fast = simple && sel.combine && data instanceof byte[];
+      int[] blocks = sparse.blocks();
+      byte[] d = sparse.data();
+      long endBit = startBit + n;
+      for (int i = sparse.firstBlockAtOrAfter(startBit >>> 3); i < blocks.length; i++) {
+        long blockBit = (long) blocks[i] * SparseBulkData.BLOCK * 8;
+        if (blockBit >= endBit) {
+          break;
+        }
+        for (int k = 0; k < SparseBulkData.BLOCK; k += 8) {
+          long w = (long) LONGS.get(d, i * SparseBulkData.BLOCK + k);
+          if (w == 0) {
             continue;
           }
-          long existing = (long) LONGS.get(dst, i);
-          long mine = existing & (spread * 0xff);
-          if (mine == 0) {
-            LONGS.set(dst, i, existing | spread * labelByte);
-          } else if (mine != spread * labelByte) {
-            // Rare: overlap in a combined output; the general path reports it pixel by pixel.
-            hitSpread(spread, p + j);
+          long p = blockBit + 8L * k - startBit;
+          if (p < 0) {
+            if (p <= -64) {
+              continue;
+            }
+            w >>>= -p;
+            p = 0;
+          }
+          if (p >= n) {
+            break;
+          }
+          if (p + 64 > n) {
+            w &= (1L << (n - p)) - 1;
+          }
+          if (w == 0) {
+            continue;
+          }
+          if (fast) {
+            combineWord(w, (int) p, n);
+          } else {
+            while (w != 0) {
+              hit((int) p + Long.numberOfTrailingZeros(w), 1);
+              w &= w - 1;
+            }
           }
         }
       }

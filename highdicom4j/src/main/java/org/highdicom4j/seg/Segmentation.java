@@ -19,6 +19,7 @@ import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.coding.CodedConcept;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
@@ -63,6 +64,9 @@ import org.highdicom4j.dicom.io.TransferSyntax;
 public final class Segmentation extends SOPClass {
   /** Values above this size stay in the file with lazy frame retrieval. */
   private static final long LAZY_BULK_THRESHOLD = 4096;
+
+  /** Values above this size are read after parsing: BINARY Pixel Data without its zero blocks. */
+  private static final long COMPACT_THRESHOLD = 1 << 20;
 
   /** Label Map Segmentation Storage SOP Class UID (Supplement 243, PS3.4 B.5). */
   public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
@@ -112,7 +116,9 @@ public final class Segmentation extends SOPClass {
   /**
    * Reads a segmentation file; highdicom's {@code segread(fp, lazy_frame_retrieval)}. With lazy
    * frame retrieval only the metadata is read at first, and each pixel query reads just the frames
-   * it needs from the file. Frames decode in parallel on the options' executor.
+   * it needs from the file. Frames decode in parallel on the options' executor. Without it, every
+   * value is read into memory; native BINARY Pixel Data is held without its all-zero 32-byte blocks
+   * (most of a BINARY frame is zero bits), which {@code dataset().getBytes} fills in again.
    *
    * @param path a DICOM file (PS3.10)
    * @param options lazy frame retrieval and executor
@@ -123,12 +129,49 @@ public final class Segmentation extends SOPClass {
   public static Segmentation read(Path path, ImageReadOptions options) throws IOException {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(options, "options");
-    ReadOptions ro =
-        options.lazyFrameRetrieval()
-            ? ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD)
-            : ReadOptions.DEFAULT;
-    DicomFile f = DicomReader.read(path, ro);
-    return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    return read(path, options, COMPACT_THRESHOLD, 0.5);
+  }
+
+  /**
+   * Reads a file; values above {@code compactThreshold} are read after parsing, BINARY Pixel Data
+   * sparsely unless more than {@code maxStoredFraction} of its blocks hold data.
+   */
+  static Segmentation read(
+      Path path, ImageReadOptions options, long compactThreshold, double maxStoredFraction)
+      throws IOException {
+    if (options.lazyFrameRetrieval()) {
+      DicomFile f =
+          DicomReader.read(path, ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD));
+      return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    }
+    DicomFile f =
+        DicomReader.read(path, ReadOptions.DEFAULT.withBulkDataThreshold(compactThreshold));
+    DicomDataset ds = f.dataset();
+    if (f.transferSyntax().encapsulated()) {
+      // Fragments may have stayed in the file: read every value into memory as it is.
+      f = DicomReader.read(path, ReadOptions.DEFAULT);
+      return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    }
+    BulkDataRef pixels = ds.getBulkDataRef(Tag.PixelData);
+    // BINARY frames are mostly zero bits: only the blocks holding set bits stay in memory.
+    SparseBulkData sparse =
+        pixels != null
+                && pixels.swapUnit() == 0
+                && "BINARY".equals(ds.getString(Tag.SegmentationType))
+            ? SparseBulkData.read(path, pixels.offset(), pixels.length(), maxStoredFraction)
+            : null;
+    for (int tag : ds.tags()) {
+      BulkDataRef ref = ds.getBulkDataRef(tag);
+      if (ref == null) {
+        continue;
+      }
+      if (tag == Tag.PixelData && sparse != null) {
+        ds.putValue(tag, ds.vr(tag), BulkDataRef.of(sparse, 0, ref.length()));
+      } else {
+        ds.putValue(tag, ds.vr(tag), ref.load());
+      }
+    }
+    return wrap(ds, f.transferSyntax(), options.executor());
   }
 
   /**

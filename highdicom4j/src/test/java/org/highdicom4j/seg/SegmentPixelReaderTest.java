@@ -176,7 +176,14 @@ class SegmentPixelReaderTest {
         Segmentation.read(file, ImageReadOptions.DEFAULT.withLazyFrameRetrieval(true));
     Segmentation serial =
         Segmentation.read(file, ImageReadOptions.DEFAULT.withExecutor(Runnable::run));
-    for (Segmentation s : List.of(eager, lazy, serial, built)) {
+    // Pixel Data read without its zero blocks, as large BINARY files are
+    Segmentation sparse = Segmentation.read(file, ImageReadOptions.DEFAULT, 64, 1.0);
+    assertTrue(
+        sparse.dataset().getBulkDataRef(Tag.PixelData).source() instanceof SparseBulkData,
+        "the sparse path is taken");
+    assertArrayEquals(
+        eager.dataset().getBytes(Tag.PixelData), sparse.dataset().getBytes(Tag.PixelData));
+    for (Segmentation s : List.of(eager, lazy, serial, built, sparse)) {
       assertEquals(reference, s.getPixelsBySourceInstance(uids));
       SegmentPixelOptions combined = SegmentPixelOptions.DEFAULT.withCombineSegments(true);
       int[] subset = {3, 1, 4};

@@ -1,0 +1,158 @@
+package org.highdicom4j.seg;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.highdicom4j.dicom.data.BulkDataSource;
+import org.highdicom4j.dicom.io.DicomStreamException;
+
+/**
+ * A value held in memory without its all-zero blocks: the Pixel Data of a BINARY segmentation is
+ * mostly zero bits (each frame holds one segment of one plane), so reading keeps only the 32-byte
+ * blocks with a set bit. Reads return the value's bytes as stored, zeros filled in. Immutable and
+ * thread-safe.
+ */
+final class SparseBulkData implements BulkDataSource {
+  static final int BLOCK = 32;
+  private static final int CHUNK = 1 << 20;
+
+  private final String description;
+  private final long length;
+
+  /** Numbers (offset / BLOCK) of the stored blocks, ascending. */
+  private final int[] blocks;
+
+  /** BLOCK bytes per stored block, the last one zero-padded. */
+  private final byte[] data;
+
+  private SparseBulkData(String description, long length, int[] blocks, byte[] data) {
+    this.description = description;
+    this.length = length;
+    this.blocks = blocks;
+    this.data = data;
+  }
+
+  /**
+   * Reads a value from a file, keeping the blocks that are not all zero.
+   *
+   * @param file the file
+   * @param offset position of the value
+   * @param length length of the value
+   * @param maxStoredFraction the largest fraction of blocks worth storing this way (0.5: beyond it,
+   *     a plain array is smaller)
+   * @return the value, or null when more than {@code maxStoredFraction} of its blocks hold data
+   * @throws IOException when the file cannot be read or ends inside the value
+   */
+  static SparseBulkData read(Path file, long offset, long length, double maxStoredFraction)
+      throws IOException {
+    long total = (length + BLOCK - 1) / BLOCK;
+    if (total > Integer.MAX_VALUE) {
+      return null;
+    }
+    int[] blocks = new int[1024];
+    byte[] data = new byte[1024 * BLOCK];
+    int count = 0;
+    // A direct buffer: the channel reads into it without the copy a heap array costs.
+    ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK + BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      for (long pos = 0; pos < length; ) {
+        int n = (int) Math.min(CHUNK, length - pos);
+        buf.clear().limit(n);
+        while (buf.hasRemaining()) {
+          if (ch.read(buf, offset + pos + buf.position()) < 0) {
+            throw new DicomStreamException(
+                "file ends inside a value of " + length + " bytes in " + file,
+                offset + pos + buf.position(),
+                DicomStreamException.UNKNOWN);
+          }
+        }
+        buf.limit(CHUNK + BLOCK);
+        for (int k = n; k % BLOCK != 0; k++) {
+          buf.put(k, (byte) 0);
+        }
+        int first = (int) (pos / BLOCK);
+        for (int b = 0; b < n; b += BLOCK) {
+          if ((buf.getLong(b) | buf.getLong(b + 8) | buf.getLong(b + 16) | buf.getLong(b + 24))
+              == 0) {
+            continue;
+          }
+          if (count == blocks.length) {
+            if (count > maxStoredFraction * total) {
+              return null;
+            }
+            blocks = Arrays.copyOf(blocks, count * 2);
+            data = Arrays.copyOf(data, count * 2 * BLOCK);
+          }
+          blocks[count] = first + b / BLOCK;
+          buf.get(b, data, count * BLOCK, BLOCK);
+          count++;
+        }
+        pos += n;
+      }
+    }
+    if (count > maxStoredFraction * total) {
+      return null;
+    }
+    return new SparseBulkData(
+        file.toString(), length, Arrays.copyOf(blocks, count), Arrays.copyOf(data, count * BLOCK));
+  }
+
+  /** Returns the number of bytes held (stored blocks). */
+  long storedBytes() {
+    return data.length;
+  }
+
+  /** Returns the length of the value. */
+  long length() {
+    return length;
+  }
+
+  /** Block numbers (offset / BLOCK) of the stored blocks, ascending; not to be modified. */
+  int[] blocks() {
+    return blocks;
+  }
+
+  /** The stored blocks, BLOCK bytes each, in the order of {@link #blocks()}; not to be modified. */
+  byte[] data() {
+    return data;
+  }
+
+  /** Returns the index of the first stored block at or after a byte offset. */
+  int firstBlockAtOrAfter(long offset) {
+    int i = Arrays.binarySearch(blocks, (int) (offset / BLOCK));
+    return i < 0 ? -i - 1 : i;
+  }
+
+  @Override
+  public void read(long offset, byte[] dest, int destOffset, int len) {
+    if (offset < 0 || len < 0 || offset + len > length) {
+      throw new IndexOutOfBoundsException(
+          "Value holds " + length + " bytes: " + offset + " + " + len);
+    }
+    Arrays.fill(dest, destOffset, destOffset + len, (byte) 0);
+    long end = offset + len;
+    for (int i = firstBlockAtOrAfter(offset); i < blocks.length; i++) {
+      long start = (long) blocks[i] * BLOCK;
+      if (start >= end) {
+        break;
+      }
+      long s = Math.max(start, offset);
+      long e = Math.min(start + BLOCK, end);
+      System.arraycopy(
+          data,
+          i * BLOCK + (int) (s - start),
+          dest,
+          destOffset + (int) (s - offset),
+          (int) (e - s));
+    }
+  }
+
+  @Override
+  public String description() {
+    return description + " (BINARY segmentation frames in memory)";
+  }
+}
