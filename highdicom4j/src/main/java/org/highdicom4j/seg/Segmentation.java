@@ -158,7 +158,8 @@ public final class Segmentation extends SOPClass {
         pixels != null
                 && pixels.swapUnit() == 0
                 && "BINARY".equals(ds.getString(Tag.SegmentationType))
-            ? SparseBulkData.read(path, pixels.offset(), pixels.length(), maxStoredFraction)
+            ? SparseBulkData.read(
+                path, pixels.offset(), pixels.length(), maxStoredFraction, options.executor())
             : null;
     for (int tag : ds.tags()) {
       BulkDataRef ref = ds.getBulkDataRef(tag);

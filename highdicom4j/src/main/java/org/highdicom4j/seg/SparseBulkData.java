@@ -1,12 +1,14 @@
 package org.highdicom4j.seg;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.io.DicomStreamException;
 
@@ -44,23 +46,74 @@ final class SparseBulkData implements BulkDataSource {
    * @param length length of the value
    * @param maxStoredFraction the largest fraction of blocks worth storing this way (0.5: beyond it,
    *     a plain array is smaller)
+   * @param executor runs parts of a large value in parallel
    * @return the value, or null when more than {@code maxStoredFraction} of its blocks hold data
    * @throws IOException when the file cannot be read or ends inside the value
    */
-  static SparseBulkData read(Path file, long offset, long length, double maxStoredFraction)
+  static SparseBulkData read(
+      Path file, long offset, long length, double maxStoredFraction, Executor executor)
       throws IOException {
     long total = (length + BLOCK - 1) / BLOCK;
     if (total > Integer.MAX_VALUE) {
       return null;
     }
+    // Parts of whole chunks read in parallel: copying from the page cache is CPU-bound.
+    int parts =
+        (int)
+            Math.max(
+                1, Math.min(Runtime.getRuntime().availableProcessors(), length / (8L * CHUNK)));
+    long partLength = ((length + parts - 1) / parts + CHUNK - 1) / CHUNK * CHUNK;
+    Part[] results = new Part[parts];
+    try {
+      SegmentationPixelData.parallelFor(
+          parts,
+          executor,
+          i -> {
+            try {
+              long from = Math.min(length, i * partLength);
+              long to = Math.min(length, from + partLength);
+              results[i] = readPart(file, offset, length, from, to, maxStoredFraction);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    int count = 0;
+    for (Part r : results) {
+      if (r == null) {
+        return null;
+      }
+      count += r.count;
+    }
+    int[] blocks = new int[count];
+    byte[] data = new byte[count * BLOCK];
+    int at = 0;
+    for (Part r : results) {
+      System.arraycopy(r.blocks, 0, blocks, at, r.count);
+      System.arraycopy(r.data, 0, data, at * BLOCK, r.count * BLOCK);
+      at += r.count;
+    }
+    return new SparseBulkData(file.toString(), length, blocks, data);
+  }
+
+  /** The stored blocks of one part of a value. */
+  private record Part(int[] blocks, byte[] data, int count) {}
+
+  /** Reads bytes [from, to) of a value (from a multiple of BLOCK), or null when too dense. */
+  private static Part readPart(
+      Path file, long offset, long length, long from, long to, double maxStoredFraction)
+      throws IOException {
+    long total = (to - from + BLOCK - 1) / BLOCK;
     int[] blocks = new int[1024];
     byte[] data = new byte[1024 * BLOCK];
     int count = 0;
     // A direct buffer: the channel reads into it without the copy a heap array costs.
     ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK + BLOCK).order(ByteOrder.LITTLE_ENDIAN);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      for (long pos = 0; pos < length; ) {
-        int n = (int) Math.min(CHUNK, length - pos);
+      for (long pos = from; pos < to; ) {
+        int n = (int) Math.min(CHUNK, to - pos);
         buf.clear().limit(n);
         while (buf.hasRemaining()) {
           if (ch.read(buf, offset + pos + buf.position()) < 0) {
@@ -97,8 +150,7 @@ final class SparseBulkData implements BulkDataSource {
     if (count > maxStoredFraction * total) {
       return null;
     }
-    return new SparseBulkData(
-        file.toString(), length, Arrays.copyOf(blocks, count), Arrays.copyOf(data, count * BLOCK));
+    return new Part(blocks, data, count);
   }
 
   /** Returns the number of bytes held (stored blocks). */

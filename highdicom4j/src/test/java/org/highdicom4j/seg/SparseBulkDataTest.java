@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +22,9 @@ class SparseBulkDataTest {
   @Test
   void readsBackEveryRangeOfASparseValue() throws IOException {
     Random r = new Random(3);
-    // 3 MiB + 13: more than one read chunk, a partial last block
-    byte[] value = new byte[3 * (1 << 20) + 13];
-    for (int k = 0; k < 2000; k++) {
+    // 19 MiB + 13: read in parallel parts of several chunks, a partial last block
+    byte[] value = new byte[19 * (1 << 20) + 13];
+    for (int k = 0; k < 20000; k++) {
       value[r.nextInt(value.length)] = (byte) (1 + r.nextInt(255));
     }
     value[value.length - 1] = 7;
@@ -31,7 +32,7 @@ class SparseBulkDataTest {
     System.arraycopy(value, 0, file, 57, value.length);
     Path f = dir.resolve("v.bin");
     Files.write(f, file);
-    SparseBulkData s = SparseBulkData.read(f, 57, value.length, 0.5);
+    SparseBulkData s = SparseBulkData.read(f, 57, value.length, 0.5, ForkJoinPool.commonPool());
     assertEquals(value.length, s.length());
     assertEquals(0, s.storedBytes() % SparseBulkData.BLOCK);
     byte[] all = new byte[value.length];
@@ -55,13 +56,20 @@ class SparseBulkDataTest {
     new Random(1).nextBytes(value);
     Path f = dir.resolve("dense.bin");
     Files.write(f, value);
-    assertNull(SparseBulkData.read(f, 0, value.length, 0.5));
+    assertNull(SparseBulkData.read(f, 0, value.length, 0.5, Runnable::run));
   }
 
   @Test
   void truncatedFileFails() throws IOException {
     Path f = dir.resolve("short.bin");
     Files.write(f, new byte[1000]);
-    assertThrows(DicomStreamException.class, () -> SparseBulkData.read(f, 10, 2000, 0.5));
+    assertThrows(
+        DicomStreamException.class, () -> SparseBulkData.read(f, 10, 2000, 0.5, Runnable::run));
+    Path big = dir.resolve("short-big.bin");
+    Files.write(big, new byte[20 << 20]);
+    assertThrows(
+        DicomStreamException.class,
+        () -> SparseBulkData.read(big, 0, 30 << 20, 0.5, ForkJoinPool.commonPool()),
+        "a part ending early, read on another thread");
   }
 }
