@@ -356,15 +356,18 @@ final class SegmentPixelReader {
     private void sparseFrame(SparseBulkData sparse, long startBit, int n) {
       boolean fast = simple && sel.combine && data instanceof byte[];
       int[] blocks = sparse.blocks();
-      byte[] d = sparse.data();
+      int[] slots = sparse.slots();
+      int inPageMask = (1 << SparseBulkData.PAGE_BITS) - 1;
       long endBit = startBit + n;
       for (int i = sparse.firstBlockAtOrAfter(startBit >>> 3); i < blocks.length; i++) {
         long blockBit = (long) blocks[i] * SparseBulkData.BLOCK * 8;
         if (blockBit >= endBit) {
           break;
         }
+        byte[] page = sparse.page(slots[i]);
+        int at = (slots[i] & inPageMask) * SparseBulkData.BLOCK;
         for (int k = 0; k < SparseBulkData.BLOCK; k += 8) {
-          long w = (long) LONGS.get(d, i * SparseBulkData.BLOCK + k);
+          long w = (long) LONGS.get(page, at + k);
           if (w == 0) {
             continue;
           }

@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.io.DicomStreamException;
@@ -22,20 +24,33 @@ final class SparseBulkData implements BulkDataSource {
   static final int BLOCK = 32;
   private static final int CHUNK = 1 << 20;
 
+  /** Blocks per page: 1 MiB pages, which G1 with 1 MiB regions never copies. */
+  static final int PAGE_BITS = 15;
+
+  private static final int PAGE_BLOCKS = 1 << PAGE_BITS;
+
   private final String description;
   private final long length;
 
   /** Numbers (offset / BLOCK) of the stored blocks, ascending. */
   private final int[] blocks;
 
-  /** BLOCK bytes per stored block, the last one zero-padded. */
-  private final byte[] data;
+  /**
+   * Where each stored block is: page {@code slot >>> PAGE_BITS}, at BLOCK times {@code slot &
+   * (PAGE_BLOCKS - 1)}. Pages fill as blocks arrive, so nothing is copied to grow.
+   */
+  private final int[] slots;
 
-  private SparseBulkData(String description, long length, int[] blocks, byte[] data) {
+  /** BLOCK bytes per stored block, the last one of the value zero-padded. */
+  private final byte[][] pages;
+
+  private SparseBulkData(
+      String description, long length, int[] blocks, int[] slots, byte[][] pages) {
     this.description = description;
     this.length = length;
     this.blocks = blocks;
-    this.data = data;
+    this.slots = slots;
+    this.pages = pages;
   }
 
   /**
@@ -81,25 +96,34 @@ final class SparseBulkData implements BulkDataSource {
       throw e.getCause();
     }
     int count = 0;
+    int pageCount = 0;
     for (Part r : results) {
       if (r == null) {
         return null;
       }
       count += r.count;
+      pageCount += r.pages.size();
     }
     int[] blocks = new int[count];
-    byte[] data = new byte[count * BLOCK];
+    int[] slots = new int[count];
+    byte[][] pages = new byte[pageCount][];
     int at = 0;
+    int firstPage = 0;
     for (Part r : results) {
       System.arraycopy(r.blocks, 0, blocks, at, r.count);
-      System.arraycopy(r.data, 0, data, at * BLOCK, r.count * BLOCK);
+      for (int j = 0; j < r.count; j++) {
+        slots[at + j] = (firstPage + (j >>> PAGE_BITS)) << PAGE_BITS | (j & (PAGE_BLOCKS - 1));
+      }
+      for (byte[] page : r.pages) {
+        pages[firstPage++] = page;
+      }
       at += r.count;
     }
-    return new SparseBulkData(file.toString(), length, blocks, data);
+    return new SparseBulkData(file.toString(), length, blocks, slots, pages);
   }
 
   /** The stored blocks of one part of a value. */
-  private record Part(int[] blocks, byte[] data, int count) {}
+  private record Part(int[] blocks, List<byte[]> pages, int count) {}
 
   /** Reads bytes [from, to) of a value (from a multiple of BLOCK), or null when too dense. */
   private static Part readPart(
@@ -107,7 +131,10 @@ final class SparseBulkData implements BulkDataSource {
       throws IOException {
     long total = (to - from + BLOCK - 1) / BLOCK;
     int[] blocks = new int[1024];
-    byte[] data = new byte[1024 * BLOCK];
+    List<byte[]> pages = new ArrayList<>();
+    // small values take a page of their own size
+    int pageBlocks = (int) Math.min(PAGE_BLOCKS, total);
+    byte[] page = null;
     int count = 0;
     // A direct buffer: the channel reads into it without the copy a heap array costs.
     ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK + BLOCK).order(ByteOrder.LITTLE_ENDIAN);
@@ -138,10 +165,14 @@ final class SparseBulkData implements BulkDataSource {
               return null;
             }
             blocks = Arrays.copyOf(blocks, count * 2);
-            data = Arrays.copyOf(data, count * 2 * BLOCK);
+          }
+          int inPage = count & (PAGE_BLOCKS - 1);
+          if (inPage == 0) {
+            page = new byte[pageBlocks * BLOCK];
+            pages.add(page);
           }
           blocks[count] = first + b / BLOCK;
-          buf.get(b, data, count * BLOCK, BLOCK);
+          buf.get(b, page, inPage * BLOCK, BLOCK);
           count++;
         }
         pos += n;
@@ -150,12 +181,16 @@ final class SparseBulkData implements BulkDataSource {
     if (count > maxStoredFraction * total) {
       return null;
     }
-    return new Part(blocks, data, count);
+    return new Part(blocks, pages, count);
   }
 
-  /** Returns the number of bytes held (stored blocks). */
+  /** Returns the number of bytes held in pages. */
   long storedBytes() {
-    return data.length;
+    long n = 0;
+    for (byte[] page : pages) {
+      n += page.length;
+    }
+    return n;
   }
 
   /** Returns the length of the value. */
@@ -168,9 +203,14 @@ final class SparseBulkData implements BulkDataSource {
     return blocks;
   }
 
-  /** The stored blocks, BLOCK bytes each, in the order of {@link #blocks()}; not to be modified. */
-  byte[] data() {
-    return data;
+  /** Where each block of {@link #blocks()} is held (see {@link #page}); not to be modified. */
+  int[] slots() {
+    return slots;
+  }
+
+  /** Returns the page holding a slot; the block is at BLOCK × {@code slot & (2^PAGE_BITS - 1)}. */
+  byte[] page(int slot) {
+    return pages[slot >>> PAGE_BITS];
   }
 
   /** Returns the index of the first stored block at or after a byte offset. */
@@ -194,9 +234,10 @@ final class SparseBulkData implements BulkDataSource {
       }
       long s = Math.max(start, offset);
       long e = Math.min(start + BLOCK, end);
+      int slot = slots[i];
       System.arraycopy(
-          data,
-          i * BLOCK + (int) (s - start),
+          pages[slot >>> PAGE_BITS],
+          (slot & (PAGE_BLOCKS - 1)) * BLOCK + (int) (s - start),
           dest,
           destOffset + (int) (s - offset),
           (int) (e - s));
