@@ -162,6 +162,7 @@ final class SegmentPixelReader {
               () -> {
                 Worker w = new Worker(out, height, width, sel, problem);
                 for (int i = first; i < work.size(); i += step) {
+                  w.exclusive = work.get(i).size() == 1;
                   for (Placement p : work.get(i)) {
                     try {
                       w.write(p);
@@ -240,6 +241,12 @@ final class SegmentPixelReader {
     private int channel;
     private byte[] buffer;
 
+    /** Whether the frame being written is the only one of its slot (nothing to overlap). */
+    private boolean exclusive;
+
+    /** Output label of each 8-bit label map value (0: not selected), for {@link #translate8}. */
+    private int[] labelOfValue;
+
     Worker(NdArray out, int height, int width, Selection sel, AtomicReference<String> problem) {
       this.out = out;
       this.data = out.data();
@@ -288,8 +295,17 @@ final class SegmentPixelReader {
         }
         return;
       }
+      boolean translate =
+          labelmapFrames
+              && bits == 8
+              && sel.combine
+              && exclusive
+              && simple
+              && data instanceof byte[];
       if (nativeBytes != null) {
-        if (bits == 8) {
+        if (translate) {
+          translate8(nativeBytes, (int) start, ppf);
+        } else if (bits == 8) {
           visit8(nativeBytes, (int) start, ppf);
         } else {
           visit16(nativeBytes, (int) (2 * start), ppf);
@@ -297,7 +313,9 @@ final class SegmentPixelReader {
         return;
       }
       byte[] decoded = frames.decode(p.frame).data();
-      if (bits == 16) {
+      if (translate) {
+        translate8(decoded, 0, ppf);
+      } else if (bits == 16) {
         visit16(decoded, 0, ppf);
       } else {
         visit8(decoded, 0, ppf);
@@ -415,6 +433,34 @@ final class SegmentPixelReader {
           hit(p + Long.numberOfTrailingZeros(w), 1);
           w &= w - 1;
         }
+      }
+    }
+
+    /**
+     * Writes an 8-bit label map frame into a byte output slot no other frame writes: each value
+     * becomes its output label through a table, zero words skipped, nothing to check for overlap.
+     */
+    private void translate8(byte[] a, int offset, int n) {
+      if (labelOfValue == null) {
+        labelOfValue = new int[256];
+        for (int v = 1; v < 256; v++) {
+          int ch = sel.channel(v);
+          labelOfValue[v] = ch < 0 ? 0 : sel.labelOf[ch];
+        }
+      }
+      byte[] dst = (byte[]) data;
+      int at = base0 + slotBase;
+      int p = 0;
+      for (int end = n - 7; p < end; p += 8) {
+        long w = (long) LONGS.get(a, offset + p);
+        while (w != 0) {
+          int k = Long.numberOfTrailingZeros(w) >>> 3;
+          dst[at + p + k] = (byte) labelOfValue[(int) (w >>> (k << 3)) & 0xff];
+          w &= ~(0xffL << (k << 3));
+        }
+      }
+      for (; p < n; p++) {
+        dst[at + p] = (byte) labelOfValue[a[offset + p] & 0xff];
       }
     }
 

@@ -215,4 +215,54 @@ class SegmentPixelReaderTest {
     }
     assertArrayEquals(new int[] {planes, rows, cols, SEGMENTS}, reference.shape());
   }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"13, 11", "16, 72"})
+  void labelMapFramesTranslateThroughTheSelection(int rows, int cols) throws IOException {
+    int planes = 4;
+    SyntheticCtSeries series = new SyntheticCtSeries(planes, rows, cols, 1.0, 2.0);
+    List<DicomDataset> src = new ArrayList<>();
+    for (int i = 0; i < planes; i++) {
+      src.add(series.slice(i));
+    }
+    List<String> uids = src.stream().map(d -> d.getString(Tag.SOPInstanceUID)).toList();
+    Random r = new Random(rows + cols);
+    NdArray labels = NdArray.zeros(DType.UINT8, planes, rows, cols);
+    for (int i = 0; i < labels.size(); i++) {
+      // runs of zeros, so that whole zero words occur
+      labels.setFlatLong(i, r.nextInt(3) == 0 ? r.nextInt(SEGMENTS + 1) : 0);
+    }
+    Segmentation built =
+        SegTestData.identity(Segmentation.builder())
+            .sourceImages(src)
+            .pixelArray(labels)
+            .segmentationType(SegmentationTypeValues.LABELMAP)
+            .segmentDescriptions(SegTestData.descriptions(1, 2, 3, 4))
+            .build();
+    Path file = dir.resolve(UidGenerator.newUid() + ".dcm");
+    built.write(file);
+    int[] subset = {4, 2};
+    for (Segmentation s :
+        List.of(
+            Segmentation.read(file),
+            Segmentation.read(file, ImageReadOptions.DEFAULT.withLazyFrameRetrieval(true)))) {
+      SegmentPixelOptions combined = SegmentPixelOptions.DEFAULT.withCombineSegments(true);
+      assertEquals(labels, s.getPixelsBySourceInstance(uids, combined));
+      NdArray expected = NdArray.zeros(DType.UINT8, planes, rows, cols);
+      for (int i = 0; i < labels.size(); i++) {
+        long v = labels.getFlatLong(i);
+        expected.setFlatLong(i, v == 4 ? 1 : v == 2 ? 2 : 0);
+      }
+      assertEquals(
+          expected,
+          s.getPixelsBySourceInstance(uids, combined.withSegmentNumbers(subset).withRelabel(true)));
+      NdArray stacked = s.getPixelsBySourceInstance(uids);
+      for (int i = 0; i < labels.size(); i++) {
+        for (int k = 0; k < SEGMENTS; k++) {
+          assertEquals(
+              labels.getFlatLong(i) == k + 1 ? 1 : 0, stacked.getFlatLong(i * SEGMENTS + k));
+        }
+      }
+    }
+  }
 }
