@@ -161,18 +161,26 @@ public final class Segmentation extends SOPClass {
             ? SparseBulkData.read(
                 path, pixels.offset(), pixels.length(), maxStoredFraction, options.executor())
             : null;
+    if (sparse != null) {
+      ds.putValue(Tag.PixelData, ds.vr(Tag.PixelData), BulkDataRef.of(sparse, 0, pixels.length()));
+    }
+    loadBulkData(ds);
+    return wrap(ds, f.transferSyntax(), options.executor());
+  }
+
+  /** Reads every value still in the file into memory, in nested items too. */
+  private static void loadBulkData(DicomDataset ds) throws IOException {
     for (int tag : ds.tags()) {
       BulkDataRef ref = ds.getBulkDataRef(tag);
-      if (ref == null) {
-        continue;
-      }
-      if (tag == Tag.PixelData && sparse != null) {
-        ds.putValue(tag, ds.vr(tag), BulkDataRef.of(sparse, 0, ref.length()));
-      } else {
+      if (ref != null && !(ref.source() instanceof SparseBulkData)) {
         ds.putValue(tag, ds.vr(tag), ref.load());
+      } else if (ds.vr(tag) == VR.SQ) {
+        Sequence seq = ds.getSequence(tag);
+        for (int i = 0; seq != null && i < seq.size(); i++) {
+          loadBulkData(seq.get(i));
+        }
       }
     }
-    return wrap(ds, f.transferSyntax(), options.executor());
   }
 
   /**

@@ -15,6 +15,7 @@ import org.highdicom4j.ImageReadOptions;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.UidGenerator;
+import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.sample.SyntheticCtSeries;
 import org.junit.jupiter.api.Test;
@@ -177,12 +178,13 @@ class SegmentPixelReaderTest {
     Segmentation serial =
         Segmentation.read(file, ImageReadOptions.DEFAULT.withExecutor(Runnable::run));
     // Pixel Data read without its zero blocks, as large BINARY files are
-    Segmentation sparse = Segmentation.read(file, ImageReadOptions.DEFAULT, 64, 1.0);
+    Segmentation sparse = Segmentation.read(file, ImageReadOptions.DEFAULT, 16, 1.0);
     assertTrue(
         sparse.dataset().getBulkDataRef(Tag.PixelData).source() instanceof SparseBulkData,
         "the sparse path is taken");
     assertArrayEquals(
         eager.dataset().getBytes(Tag.PixelData), sparse.dataset().getBytes(Tag.PixelData));
+    assertEquals(1, bulkDataRefs(sparse.dataset()), "every other value, nested too, is loaded");
     for (Segmentation s : List.of(eager, lazy, serial, built, sparse)) {
       assertEquals(reference, s.getPixelsBySourceInstance(uids));
       SegmentPixelOptions combined = SegmentPixelOptions.DEFAULT.withCombineSegments(true);
@@ -264,5 +266,19 @@ class SegmentPixelReaderTest {
         }
       }
     }
+  }
+
+  private static int bulkDataRefs(DicomDataset ds) {
+    int n = 0;
+    for (int tag : ds.tags()) {
+      if (ds.getBulkDataRef(tag) != null) {
+        n++;
+      } else if (ds.vr(tag) == VR.SQ) {
+        for (DicomDataset item : ds.getSequence(tag)) {
+          n += bulkDataRefs(item);
+        }
+      }
+    }
+    return n;
   }
 }
