@@ -549,22 +549,9 @@ final class CombinedPixelTransform {
       out = Pixels.applyLut(idx, voiLutAfterRescale, voiLutFirst, null, true);
     }
     if (colorManager != null) {
-      out = colorManager.transformFrame(toUint8(out));
+      out = colorManager.transformFrame(ColorManager.eightBitSamples(out));
     }
     return out.dtype() == output ? out : out.astype(output);
-  }
-
-  /** 8-bit samples for colour management: 16-bit palette entries are scaled by 255/65535. */
-  private static NdArray toUint8(NdArray a) {
-    if (a.dtype() == DType.UINT8) {
-      return a;
-    }
-    NdArray out = NdArray.zeros(DType.UINT8, a.shape());
-    double scale = a.dtype() == DType.UINT16 ? 255.0 / 65535.0 : 1.0;
-    for (int i = 0; i < a.size(); i++) {
-      out.setFlatLong(i, Math.max(0, Math.min(255, Math.round(a.getFlatDouble(i) * scale))));
-    }
-    return out;
   }
 
   private NdArray affine(NdArray frame, double slope, double intercept) {

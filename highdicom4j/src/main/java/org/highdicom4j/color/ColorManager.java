@@ -92,6 +92,27 @@ public final class ColorManager {
     return NdArray.wrap(DType.UINT8, out, rows, cols, 3);
   }
 
+  /**
+   * Returns colour samples as the 8 bits colour management works on: UINT8 as it is, UINT16 (16-bit
+   * Palette Color Lookup Table entries) scaled by 255/65535 and rounded, other types clipped to
+   * 0..255.
+   *
+   * @param array integer samples
+   * @return a UINT8 array of the same shape (the input itself when already UINT8)
+   */
+  public static NdArray eightBitSamples(NdArray array) {
+    Objects.requireNonNull(array, "array");
+    if (array.dtype() == DType.UINT8) {
+      return array;
+    }
+    NdArray out = NdArray.zeros(DType.UINT8, array.shape());
+    double scale = array.dtype() == DType.UINT16 ? 255.0 / 65535.0 : 1.0;
+    for (int i = 0; i < array.size(); i++) {
+      out.setFlatLong(i, Math.max(0, Math.min(255, Math.round(array.getFlatDouble(i) * scale))));
+    }
+    return out;
+  }
+
   private static BufferedImage image(ColorSpace cs, byte[] data, int w, int h) {
     ComponentColorModel cm =
         new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);

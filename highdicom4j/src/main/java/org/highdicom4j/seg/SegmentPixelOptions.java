@@ -24,7 +24,14 @@ import org.highdicom4j.DType;
  * @param skipOverlapChecks when combining, let the highest output label win where segments overlap
  *     instead of failing
  * @param dtype the output type, or null to choose one: FLOAT32 for rescaled fractional values,
- *     otherwise the smallest unsigned type holding every output value
+ *     otherwise the smallest unsigned type holding every output value; with {@code
+ *     applyPaletteColorLut} the type of the RGB output (null: that of the palette entries)
+ * @param applyPaletteColorLut map the combined label map of a LABELMAP segmentation with
+ *     Photometric Interpretation (0028,0004) PALETTE COLOR through its Red, Green and Blue Palette
+ *     Color Lookup Tables (0028,1201-1203) to RGB (an axis of 3 appended); needs {@code
+ *     combineSegments} without {@code relabel}
+ * @param applyIccProfile with the palette applied, correct the colours with the ICC Profile
+ *     (0028,2000): null applies it when present, TRUE requires it, FALSE never applies it
  */
 public record SegmentPixelOptions(
     int[] segmentNumbers,
@@ -34,15 +41,51 @@ public record SegmentPixelOptions(
     boolean assertMissingFramesAreEmpty,
     boolean rescaleFractional,
     boolean skipOverlapChecks,
-    DType dtype) {
+    DType dtype,
+    boolean applyPaletteColorLut,
+    Boolean applyIccProfile) {
 
   /** highdicom's defaults: all segments stacked, fractional values rescaled, type chosen. */
   public static final SegmentPixelOptions DEFAULT =
-      new SegmentPixelOptions(null, false, false, false, false, true, false, null);
+      new SegmentPixelOptions(null, false, false, false, false, true, false, null, false, null);
 
   /** Copies the segment numbers so that the options stay immutable. */
   public SegmentPixelOptions {
     segmentNumbers = segmentNumbers == null ? null : segmentNumbers.clone();
+  }
+
+  /**
+   * Creates options without colour output (palette and ICC profile not applied).
+   *
+   * @param segmentNumbers Segment Number (0062,0004) values, or null for all
+   * @param combineSegments combine the segments into one label map
+   * @param relabel number combined labels 1, 2, … in the order of {@code segmentNumbers}
+   * @param ignoreSpatialLocations ignore Spatial Locations Preserved (0028,135A) NO
+   * @param assertMissingFramesAreEmpty return zeros for requested frames without data
+   * @param rescaleFractional divide FRACTIONAL values by Maximum Fractional Value (0062,000E)
+   * @param skipOverlapChecks let the highest label win where combined segments overlap
+   * @param dtype the output type, or null to choose one
+   */
+  public SegmentPixelOptions(
+      int[] segmentNumbers,
+      boolean combineSegments,
+      boolean relabel,
+      boolean ignoreSpatialLocations,
+      boolean assertMissingFramesAreEmpty,
+      boolean rescaleFractional,
+      boolean skipOverlapChecks,
+      DType dtype) {
+    this(
+        segmentNumbers,
+        combineSegments,
+        relabel,
+        ignoreSpatialLocations,
+        assertMissingFramesAreEmpty,
+        rescaleFractional,
+        skipOverlapChecks,
+        dtype,
+        false,
+        null);
   }
 
   /** Returns a copy of the selected segment numbers, or null for all. */
@@ -66,7 +109,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -84,7 +129,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -102,7 +149,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -120,7 +169,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -138,7 +189,9 @@ public record SegmentPixelOptions(
         value,
         rescaleFractional,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -156,7 +209,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         value,
         skipOverlapChecks,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -174,7 +229,9 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         value,
-        dtype);
+        dtype,
+        applyPaletteColorLut,
+        applyIccProfile);
   }
 
   /**
@@ -192,7 +249,52 @@ public record SegmentPixelOptions(
         assertMissingFramesAreEmpty,
         rescaleFractional,
         skipOverlapChecks,
-        type);
+        type,
+        applyPaletteColorLut,
+        applyIccProfile);
+  }
+
+  /**
+   * Returns these options with the palette colour LUT switched; highdicom's {@code
+   * apply_palette_color_lut}.
+   *
+   * @param apply whether to map the combined label map through the Palette Color Lookup Tables
+   *     (0028,1201-1203) to RGB
+   * @return new options
+   */
+  public SegmentPixelOptions withApplyPaletteColorLut(boolean apply) {
+    return new SegmentPixelOptions(
+        segmentNumbers,
+        combineSegments,
+        relabel,
+        ignoreSpatialLocations,
+        assertMissingFramesAreEmpty,
+        rescaleFractional,
+        skipOverlapChecks,
+        dtype,
+        apply,
+        applyIccProfile);
+  }
+
+  /**
+   * Returns these options with the ICC profile switched; highdicom's {@code apply_icc_profile}.
+   *
+   * @param apply null to apply the ICC Profile (0028,2000) when present, TRUE to require it, FALSE
+   *     never to apply it
+   * @return new options
+   */
+  public SegmentPixelOptions withApplyIccProfile(Boolean apply) {
+    return new SegmentPixelOptions(
+        segmentNumbers,
+        combineSegments,
+        relabel,
+        ignoreSpatialLocations,
+        assertMissingFramesAreEmpty,
+        rescaleFractional,
+        skipOverlapChecks,
+        dtype,
+        applyPaletteColorLut,
+        apply);
   }
 
   @Override
@@ -208,7 +310,9 @@ public record SegmentPixelOptions(
         && assertMissingFramesAreEmpty == x.assertMissingFramesAreEmpty
         && rescaleFractional == x.rescaleFractional
         && skipOverlapChecks == x.skipOverlapChecks
-        && dtype == x.dtype;
+        && dtype == x.dtype
+        && applyPaletteColorLut == x.applyPaletteColorLut
+        && java.util.Objects.equals(applyIccProfile, x.applyIccProfile);
   }
 
   @Override
@@ -221,7 +325,9 @@ public record SegmentPixelOptions(
             assertMissingFramesAreEmpty,
             rescaleFractional,
             skipOverlapChecks,
-            dtype);
+            dtype,
+            applyPaletteColorLut,
+            applyIccProfile);
   }
 
   @Override
@@ -242,6 +348,10 @@ public record SegmentPixelOptions(
         + skipOverlapChecks
         + ", dtype="
         + dtype
+        + ", applyPaletteColorLut="
+        + applyPaletteColorLut
+        + ", applyIccProfile="
+        + applyIccProfile
         + "]";
   }
 }

@@ -2,6 +2,9 @@ package org.highdicom4j.seg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.highdicom4j.NdArray;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.PixelDataFrames;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.TransferSyntax;
@@ -26,6 +30,22 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * tasks, so no two tasks write the same element. Package-private.
  */
 final class SegmentPixelReader {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** For each byte value, a long with byte k set to 1 where bit k of the value is set. */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      for (int k = 0; k < 8; k++) {
+        if ((v & (1 << k)) != 0) {
+          SPREAD[v] |= 1L << (8 * k);
+        }
+      }
+    }
+  }
+
   /** What to produce: the resolved options of one request. */
   record Selection(
       int[] numbers,
@@ -52,6 +72,10 @@ final class SegmentPixelReader {
   private final boolean labelmapFrames;
   private final Executor executor;
   private final byte[] nativeBytes;
+
+  /** Native BINARY Pixel Data not held in memory (read lazily, or built), else null. */
+  private final BulkDataRef packedRef;
+
   private final int bits;
 
   SegmentPixelReader(
@@ -76,6 +100,16 @@ final class SegmentPixelReader {
     long needed =
         ((long) descriptor.rows() * descriptor.columns() * frames.numberOfFrames() * bits + 7) / 8;
     this.nativeBytes = all != null && all.length >= needed ? all : null;
+    BulkDataRef ref = ds.getBulkDataRef(Tag.PixelData);
+    this.packedRef =
+        bits == 1
+                && ref != null
+                && ref.source() != null
+                && ref.swapUnit() <= 1
+                && ref.length() >= needed
+                && ds.getFragments(Tag.PixelData) == null
+            ? ref
+            : null;
   }
 
   int rows() {
@@ -128,6 +162,7 @@ final class SegmentPixelReader {
               () -> {
                 Worker w = new Worker(out, height, width, sel, problem);
                 for (int i = first; i < work.size(); i += step) {
+                  w.exclusive = work.get(i).size() == 1;
                   for (Placement p : work.get(i)) {
                     try {
                       w.write(p);
@@ -157,6 +192,34 @@ final class SegmentPixelReader {
     return out;
   }
 
+  /**
+   * Returns {@code len} (1..64) pixels of a bit-packed stream from bit {@code bit} on (PS3.5 8.1.1:
+   * pixel i is bit i % 8 of byte i / 8), pixel k at bit k of the result and zero above {@code len}.
+   * Only bytes holding those pixels are read.
+   */
+  static long word(byte[] a, long bit, int len) {
+    int idx = (int) (bit >>> 3);
+    int sh = (int) (bit & 7);
+    long w;
+    if (idx + 8 < a.length) {
+      w = (long) LONGS.get(a, idx) >>> sh;
+      if (sh != 0) {
+        w |= (a[idx + 8] & 0xffL) << (64 - sh);
+      }
+    } else {
+      w = 0;
+      int bytes = (sh + len + 7) >>> 3;
+      for (int b = 0; b < Math.min(bytes, 8); b++) {
+        w |= (a[idx + b] & 0xffL) << (8 * b);
+      }
+      w >>>= sh;
+      if (bytes == 9) {
+        w |= (a[idx + 8] & 0xffL) << (64 - sh);
+      }
+    }
+    return len == 64 ? w : w & ((1L << len) - 1);
+  }
+
   /** Per-task state: writes the non-zero pixels of frames into the output. */
   private final class Worker {
     private final NdArray out;
@@ -176,6 +239,13 @@ final class SegmentPixelReader {
     private int columnOffset;
     private int segment;
     private int channel;
+    private byte[] buffer;
+
+    /** Whether the frame being written is the only one of its slot (nothing to overlap). */
+    private boolean exclusive;
+
+    /** Output label of each 8-bit label map value (0: not selected), for {@link #translate8}. */
+    private int[] labelOfValue;
 
     Worker(NdArray out, int height, int width, Selection sel, AtomicReference<String> problem) {
       this.out = out;
@@ -200,12 +270,41 @@ final class SegmentPixelReader {
         channel = sel.channel(segment);
       }
       int ppf = rows * cols;
+      long start = (long) p.frame * ppf;
+      if (bits == 1 && packedRef != null && packedRef.source() instanceof SparseBulkData) {
+        sparseFrame((SparseBulkData) packedRef.source(), packedRef.offset() * 8 + start, ppf);
+        return;
+      }
+      if (bits == 1 && (nativeBytes != null || packedRef != null)) {
+        byte[] a = nativeBytes;
+        if (a == null) {
+          // Only this frame's bytes; it starts at bit (start & 7) of the first one.
+          long from = start >>> 3;
+          int len = (int) (((start + ppf + 7) >>> 3) - from);
+          if (buffer == null || buffer.length < len) {
+            buffer = new byte[len];
+          }
+          packedRef.source().read(packedRef.offset() + from, buffer, 0, len);
+          a = buffer;
+          start &= 7;
+        }
+        if (simple && sel.combine && data instanceof byte[]) {
+          combinePackedBytes(a, start, ppf);
+        } else {
+          visitPacked(a, start, ppf);
+        }
+        return;
+      }
+      boolean translate =
+          labelmapFrames
+              && bits == 8
+              && sel.combine
+              && exclusive
+              && simple
+              && data instanceof byte[];
       if (nativeBytes != null) {
-        long start = (long) p.frame * ppf;
-        if (bits == 1 && simple && data instanceof byte[] && (start & 7) == 0 && ppf % 8 == 0) {
-          packedToBytes(nativeBytes, (int) (start >>> 3), ppf);
-        } else if (bits == 1) {
-          visitPacked(nativeBytes, start, ppf);
+        if (translate) {
+          translate8(nativeBytes, (int) start, ppf);
         } else if (bits == 8) {
           visit8(nativeBytes, (int) start, ppf);
         } else {
@@ -214,7 +313,9 @@ final class SegmentPixelReader {
         return;
       }
       byte[] decoded = frames.decode(p.frame).data();
-      if (bits == 16) {
+      if (translate) {
+        translate8(decoded, 0, ppf);
+      } else if (bits == 16) {
         visit16(decoded, 0, ppf);
       } else {
         visit8(decoded, 0, ppf);
@@ -222,64 +323,158 @@ final class SegmentPixelReader {
     }
 
     /**
-     * The common case of BINARY frames, byte-aligned in memory, written into a byte output of the
-     * frame's shape: whole zero bytes (eight pixels) are skipped, set bits written directly.
+     * The common case of BINARY frames written into a combined byte label map of the frame's shape:
+     * 64 pixels are looked at as one word and zero words skipped; each non-zero byte of it (eight
+     * pixels) is written as one long into free (or already equal) output bytes.
      */
-    private void packedToBytes(byte[] a, int from, int n) {
+    private void combinePackedBytes(byte[] a, long startBit, int n) {
+      for (int p = 0; p < n; p += 64) {
+        long w = word(a, startBit + p, Math.min(64, n - p));
+        if (w != 0) {
+          combineWord(w, p, n);
+        }
+      }
+    }
+
+    /**
+     * Writes pixels p + k (k = 0..63, bit k of w set) of a frame of n pixels into a combined byte
+     * label map of the frame's shape: each non-zero byte of w (eight pixels) as one long into free
+     * (or already equal) output bytes.
+     */
+    private void combineWord(long w, int p, int n) {
       byte[] dst = (byte[]) data;
-      int stride = sel.combine ? 1 : channels;
-      int base = base0 + slotBase * stride + (sel.combine ? 0 : channel);
-      byte value = sel.combine ? (byte) sel.labelOf[channel] : 1;
-      int bytes = n >>> 3;
-      for (int b = 0; b < bytes; b++) {
-        int v = a[from + b] & 0xff;
-        if (v == 0) {
+      int at = base0 + slotBase + p;
+      long labelByte = sel.labelOf[channel] & 0xffL;
+      while (w != 0) {
+        // Eight pixels at a time: their bits spread to one byte each, scaled by the label.
+        int j = Long.numberOfTrailingZeros(w) & ~7;
+        long spread = SPREAD[(int) (w >>> j) & 0xff];
+        w &= ~(0xffL << j);
+        if (p + j + 8 > n) {
+          // The frame's last pixels: a long would reach past its plane.
+          hitSpread(spread, p + j);
           continue;
         }
-        int p = b << 3;
-        for (int k = 0; k < 8; k++) {
-          if ((v & (1 << k)) == 0) {
+        int i = at + j;
+        long existing = (long) LONGS.get(dst, i);
+        long mine = existing & (spread * 0xff);
+        if (mine == 0) {
+          LONGS.set(dst, i, existing | spread * labelByte);
+        } else if (mine != spread * labelByte) {
+          // Rare: overlap in a combined output; the general path reports it pixel by pixel.
+          hitSpread(spread, p + j);
+        }
+      }
+    }
+
+    /**
+     * Writes one frame of n pixels from bit {@code startBit} of sparse Pixel Data: only its stored
+     * blocks are looked at, 64 bits at a time, clipped to the frame.
+     */
+    private void sparseFrame(SparseBulkData sparse, long startBit, int n) {
+      boolean fast = simple && sel.combine && data instanceof byte[];
+      int[] blocks = sparse.blocks();
+      int[] slots = sparse.slots();
+      int inPageMask = (1 << SparseBulkData.PAGE_BITS) - 1;
+      long endBit = startBit + n;
+      for (int i = sparse.firstBlockAtOrAfter(startBit >>> 3); i < blocks.length; i++) {
+        long blockBit = (long) blocks[i] * SparseBulkData.BLOCK * 8;
+        if (blockBit >= endBit) {
+          break;
+        }
+        byte[] page = sparse.page(slots[i]);
+        int at = (slots[i] & inPageMask) * SparseBulkData.BLOCK;
+        for (int k = 0; k < SparseBulkData.BLOCK; k += 8) {
+          long w = (long) LONGS.get(page, at + k);
+          if (w == 0) {
             continue;
           }
-          int i = base + (p + k) * stride;
-          byte existing = dst[i];
-          if (existing == 0 || !sel.combine) {
-            dst[i] = value;
-          } else if (existing != value) {
-            // Rare: overlap in a combined output; the general path reports it.
-            hit(p + k, 1);
+          long p = blockBit + 8L * k - startBit;
+          if (p < 0) {
+            if (p <= -64) {
+              continue;
+            }
+            w >>>= -p;
+            p = 0;
           }
+          if (p >= n) {
+            break;
+          }
+          if (p + 64 > n) {
+            w &= (1L << (n - p)) - 1;
+          }
+          if (w == 0) {
+            continue;
+          }
+          if (fast) {
+            combineWord(w, (int) p, n);
+          } else {
+            while (w != 0) {
+              hit((int) p + Long.numberOfTrailingZeros(w), 1);
+              w &= w - 1;
+            }
+          }
+        }
+      }
+    }
+
+    private void hitSpread(long spread, int p) {
+      for (int k = 0; k < 8; k++) {
+        if ((spread >>> (8 * k) & 1) != 0) {
+          hit(p + k, 1);
         }
       }
     }
 
     private void visitPacked(byte[] a, long startBit, int n) {
-      int p = 0;
-      while (p < n) {
-        long b = startBit + p;
-        int idx = (int) (b >>> 3);
-        int shift = (int) (b & 7);
-        if (shift == 0 && p + 8 <= n) {
-          int v = a[idx] & 0xff;
-          if (v != 0) {
-            for (int k = 0; k < 8; k++) {
-              if ((v & (1 << k)) != 0) {
-                hit(p + k, 1);
-              }
-            }
-          }
-          p += 8;
-        } else {
-          if ((a[idx] & (1 << shift)) != 0) {
-            hit(p, 1);
-          }
-          p++;
+      for (int p = 0; p < n; p += 64) {
+        long w = word(a, startBit + p, Math.min(64, n - p));
+        while (w != 0) {
+          hit(p + Long.numberOfTrailingZeros(w), 1);
+          w &= w - 1;
         }
       }
     }
 
+    /**
+     * Writes an 8-bit label map frame into a byte output slot no other frame writes: each value
+     * becomes its output label through a table, zero words skipped, nothing to check for overlap.
+     */
+    private void translate8(byte[] a, int offset, int n) {
+      if (labelOfValue == null) {
+        labelOfValue = new int[256];
+        for (int v = 1; v < 256; v++) {
+          int ch = sel.channel(v);
+          labelOfValue[v] = ch < 0 ? 0 : sel.labelOf[ch];
+        }
+      }
+      byte[] dst = (byte[]) data;
+      int at = base0 + slotBase;
+      int p = 0;
+      for (int end = n - 7; p < end; p += 8) {
+        long w = (long) LONGS.get(a, offset + p);
+        while (w != 0) {
+          int k = Long.numberOfTrailingZeros(w) >>> 3;
+          dst[at + p + k] = (byte) labelOfValue[(int) (w >>> (k << 3)) & 0xff];
+          w &= ~(0xffL << (k << 3));
+        }
+      }
+      for (; p < n; p++) {
+        dst[at + p] = (byte) labelOfValue[a[offset + p] & 0xff];
+      }
+    }
+
     private void visit8(byte[] a, int offset, int n) {
-      for (int p = 0; p < n; p++) {
+      int p = 0;
+      for (int end = n - 7; p < end; p += 8) {
+        long w = (long) LONGS.get(a, offset + p);
+        while (w != 0) {
+          int k = Long.numberOfTrailingZeros(w) >>> 3;
+          hit(p + k, (int) (w >>> (k << 3)) & 0xff);
+          w &= ~(0xffL << (k << 3));
+        }
+      }
+      for (; p < n; p++) {
         int v = a[offset + p] & 0xff;
         if (v != 0) {
           hit(p, v);
@@ -288,7 +483,16 @@ final class SegmentPixelReader {
     }
 
     private void visit16(byte[] a, int offset, int n) {
-      for (int p = 0; p < n; p++) {
+      int p = 0;
+      for (int end = n - 3; p < end; p += 4) {
+        long w = (long) LONGS.get(a, offset + 2 * p);
+        while (w != 0) {
+          int k = Long.numberOfTrailingZeros(w) >>> 4;
+          hit(p + k, (int) (w >>> (k << 4)) & 0xffff);
+          w &= ~(0xffffL << (k << 4));
+        }
+      }
+      for (; p < n; p++) {
         int v = (a[offset + 2 * p] & 0xff) | (a[offset + 2 * p + 1] & 0xff) << 8;
         if (v != 0) {
           hit(p, v);

@@ -19,6 +19,7 @@ import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.coding.CodedConcept;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
@@ -77,6 +78,9 @@ public final class Segmentation extends SOPClass {
   /** Values above this size stay in the file with lazy frame retrieval. */
   private static final long LAZY_BULK_THRESHOLD = 4096;
 
+  /** Values above this size are read after parsing: BINARY Pixel Data without its zero blocks. */
+  private static final long COMPACT_THRESHOLD = 1 << 20;
+
   /** Label Map Segmentation Storage SOP Class UID (Supplement 243, PS3.4 B.5). */
   public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
 
@@ -125,7 +129,9 @@ public final class Segmentation extends SOPClass {
   /**
    * Reads a segmentation file; highdicom's {@code segread(fp, lazy_frame_retrieval)}. With lazy
    * frame retrieval only the metadata is read at first, and each pixel query reads just the frames
-   * it needs from the file. Frames decode in parallel on the options' executor.
+   * it needs from the file. Frames decode in parallel on the options' executor. Without it, every
+   * value is read into memory; native BINARY Pixel Data is held without its all-zero 32-byte blocks
+   * (most of a BINARY frame is zero bits), which {@code dataset().getBytes} fills in again.
    *
    * @param path a DICOM file (PS3.10)
    * @param options lazy frame retrieval and executor
@@ -136,12 +142,58 @@ public final class Segmentation extends SOPClass {
   public static Segmentation read(Path path, ImageReadOptions options) throws IOException {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(options, "options");
-    ReadOptions ro =
-        options.lazyFrameRetrieval()
-            ? ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD)
-            : ReadOptions.DEFAULT;
-    DicomFile f = DicomReader.read(path, ro);
-    return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    return read(path, options, COMPACT_THRESHOLD, 0.5);
+  }
+
+  /**
+   * Reads a file; values above {@code compactThreshold} are read after parsing, BINARY Pixel Data
+   * sparsely unless more than {@code maxStoredFraction} of its blocks hold data.
+   */
+  static Segmentation read(
+      Path path, ImageReadOptions options, long compactThreshold, double maxStoredFraction)
+      throws IOException {
+    if (options.lazyFrameRetrieval()) {
+      DicomFile f =
+          DicomReader.read(path, ReadOptions.DEFAULT.withBulkDataThreshold(LAZY_BULK_THRESHOLD));
+      return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    }
+    DicomFile f =
+        DicomReader.read(path, ReadOptions.DEFAULT.withBulkDataThreshold(compactThreshold));
+    DicomDataset ds = f.dataset();
+    if (f.transferSyntax().encapsulated()) {
+      // Fragments may have stayed in the file: read every value into memory as it is.
+      f = DicomReader.read(path, ReadOptions.DEFAULT);
+      return wrap(f.dataset(), f.transferSyntax(), options.executor());
+    }
+    BulkDataRef pixels = ds.getBulkDataRef(Tag.PixelData);
+    // BINARY frames are mostly zero bits: only the blocks holding set bits stay in memory.
+    SparseBulkData sparse =
+        pixels != null
+                && pixels.swapUnit() == 0
+                && "BINARY".equals(ds.getString(Tag.SegmentationType))
+            ? SparseBulkData.read(
+                path, pixels.offset(), pixels.length(), maxStoredFraction, options.executor())
+            : null;
+    if (sparse != null) {
+      ds.putValue(Tag.PixelData, ds.vr(Tag.PixelData), BulkDataRef.of(sparse, 0, pixels.length()));
+    }
+    loadBulkData(ds);
+    return wrap(ds, f.transferSyntax(), options.executor());
+  }
+
+  /** Reads every value still in the file into memory, in nested items too. */
+  private static void loadBulkData(DicomDataset ds) throws IOException {
+    for (int tag : ds.tags()) {
+      BulkDataRef ref = ds.getBulkDataRef(tag);
+      if (ref != null && !(ref.source() instanceof SparseBulkData)) {
+        ds.putValue(tag, ds.vr(tag), ref.load());
+      } else if (ds.vr(tag) == VR.SQ) {
+        Sequence seq = ds.getSequence(tag);
+        for (int i = 0; seq != null && i < seq.size(); i++) {
+          loadBulkData(seq.get(i));
+        }
+      }
+    }
   }
 
   /**
@@ -411,7 +463,9 @@ public final class Segmentation extends SOPClass {
    *
    * @param sourceSopInstanceUids SOP Instance UIDs, in output order (the caller sorts them)
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined
+   * @return shape (instances, rows, columns, segments), or (instances, rows, columns) combined,
+   *     with a last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for an empty list, unknown segments or (without {@code
    *     assertMissingFramesAreEmpty}) instances the segmentation does not reference
@@ -447,7 +501,9 @@ public final class Segmentation extends SOPClass {
    * @param sourceSopInstanceUid SOP Instance UID of the source
    * @param sourceFrameNumbers 1-based Referenced Frame Number (0008,1160) values, in output order
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (frames, rows, columns, segments), or (frames, rows, columns) combined
+   * @return shape (frames, rows, columns, segments), or (frames, rows, columns) combined, with a
+   *     last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for numbers below 1, an unknown source or (without {@code
    *     assertMissingFramesAreEmpty}) frames without segmentation frames
@@ -492,7 +548,9 @@ public final class Segmentation extends SOPClass {
    * @param dimensionIndexPointers the dimensions the values refer to, or null for {@link
    *     #getDefaultDimensionIndexPointers()}
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (tuples, rows, columns, segments), or (tuples, rows, columns) combined
+   * @return shape (tuples, rows, columns, segments), or (tuples, rows, columns) combined, with a
+   *     last axis of 3 (RGB) when the palette is applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalArgumentException for unknown pointers, pointers that do not identify frames
    *     uniquely, malformed tuples or (without {@code assertMissingFramesAreEmpty}) missing ones
@@ -539,7 +597,8 @@ public final class Segmentation extends SOPClass {
    * @param sliceStart first slice (0-based; negative counts from the end), or null
    * @param sliceEnd slice after the last, or null
    * @param options segment selection, combination, rescaling and output type
-   * @return the volume with the segmentation's geometry
+   * @return the volume with the segmentation's geometry; with the palette applied ({@link
+   *     SegmentPixelOptions#applyPaletteColorLut()}) its channel is RGBColorChannel
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException "Frame positions do not form a regularly-spaced volume." or when
    *     frames lack positions
@@ -575,7 +634,8 @@ public final class Segmentation extends SOPClass {
    * @param columnEnd column after the last, or null
    * @param asIndices read bounds as 0-based indices
    * @param options segment selection, combination, rescaling and output type
-   * @return shape (rows, columns, segments), or (rows, columns) combined
+   * @return shape (rows, columns, segments), or (rows, columns) combined, with a last axis of 3
+   *     (RGB) when the palette is applied ({@link SegmentPixelOptions#applyPaletteColorLut()})
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException when the segmentation is not tiled
    * @throws IllegalArgumentException when the bounds are outside the matrix or empty

@@ -15,6 +15,7 @@ import org.highdicom4j.ChannelDescriptor;
 import org.highdicom4j.CoordinateSystemNames;
 import org.highdicom4j.DType;
 import org.highdicom4j.NdArray;
+import org.highdicom4j.RGBColorChannels;
 import org.highdicom4j.Volume;
 import org.highdicom4j.VolumeGeometry;
 import org.highdicom4j.dicom.data.DicomDataset;
@@ -187,6 +188,7 @@ final class SegmentationContent {
       }
       max = Math.max(max, n);
     }
+    checkColor(o);
     if (o.relabel() && !o.combineSegments()) {
       throw new IllegalArgumentException(
           "relabel requires combineSegments (expected combineSegments true with relabel)");
@@ -204,7 +206,8 @@ final class SegmentationContent {
     } else {
       maxOut = fractional && !o.rescaleFractional() ? maxFractionalValue : 1;
     }
-    DType dtype = o.dtype();
+    // With the palette applied, dtype is the type of the colours; labels get their natural type.
+    DType dtype = o.applyPaletteColorLut() ? null : o.dtype();
     if (dtype == null) {
       dtype =
           floatOut
@@ -243,6 +246,14 @@ final class SegmentationContent {
         maxFractionalValue,
         o.skipOverlapChecks(),
         dtype);
+  }
+
+  private void checkColor(SegmentPixelOptions o) {
+    SegmentationColor.check(ds, type, o);
+  }
+
+  private NdArray colorize(NdArray labels, SegmentPixelOptions o) {
+    return SegmentationColor.colorize(ds, labels, o);
   }
 
   // ---------------------------------------------------------------- queries
@@ -299,7 +310,8 @@ final class SegmentationContent {
               + " are not referenced by this segmentation (expected SOP Instance UIDs of its"
               + " source images; set assertMissingFramesAreEmpty to get empty masks)");
     }
-    return pixels.assemble(uids.size(), pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(uids.size(), pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   private boolean referenced(String uid) {
@@ -354,7 +366,8 @@ final class SegmentationContent {
               + " (expected referenced frames; set assertMissingFramesAreEmpty to get empty"
               + " masks)");
     }
-    return pixels.assemble(frameNumbers.length, pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(frameNumbers.length, pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   int[] dimensionIndexPointers() {
@@ -489,7 +502,8 @@ final class SegmentationContent {
         placements.add(new SegmentPixelReader.Placement(f, k, 0, 0));
       }
     }
-    return pixels.assemble(values.length, pixels.rows(), pixels.columns(), placements, sel);
+    return colorize(
+        pixels.assemble(values.length, pixels.rows(), pixels.columns(), placements, sel), o);
   }
 
   // ---------------------------------------------------------------- volume
@@ -581,7 +595,8 @@ final class SegmentationContent {
         placements.add(new SegmentPixelReader.Placement(f, s - s0, 0, 0));
       }
     }
-    NdArray array = pixels.assemble(s1 - s0, pixels.rows(), pixels.columns(), placements, sel);
+    NdArray array =
+        colorize(pixels.assemble(s1 - s0, pixels.rows(), pixels.columns(), placements, sel), o);
     VolumeGeometry geometry =
         s0 == 0 && s1 == slices
             ? full
@@ -589,6 +604,13 @@ final class SegmentationContent {
                 org.highdicom4j.SliceSpec.range(s0, s1),
                 org.highdicom4j.SliceSpec.all(),
                 org.highdicom4j.SliceSpec.all());
+    if (o.applyPaletteColorLut()) {
+      Map<ChannelDescriptor, List<RGBColorChannels>> rgb = new LinkedHashMap<>();
+      rgb.put(
+          ChannelDescriptor.RGB_COLOR_CHANNEL_DESCRIPTOR,
+          List.of(RGBColorChannels.R, RGBColorChannels.G, RGBColorChannels.B));
+      return geometry.withArray(array, rgb);
+    }
     if (sel.combine()) {
       return geometry.withArray(array);
     }
@@ -728,7 +750,7 @@ final class SegmentationContent {
       }
     }
     NdArray out = pixels.assemble(1, r1 - r0, c1 - c0, placements, sel);
-    return out.get(0);
+    return colorize(out, o).get(0);
   }
 
   private static int tpmBound(Integer v, int dflt, int total, boolean asIndices, String name) {

@@ -14,6 +14,9 @@ import java.util.Arrays;
 final class Input {
   private static final int BUFFER = 1 << 16;
 
+  /** The largest single read of a file channel into a value's array. */
+  private static final int DIRECT_CHUNK = 1 << 20;
+
   /** Values up to this length are allocated at once even when the stream length is unknown. */
   private static final int EAGER_ALLOCATION_LIMIT = 1 << 24;
 
@@ -213,7 +216,10 @@ final class Input {
     while (done < len) {
       int r;
       try {
-        r = fill(dest, off + done, len - done);
+        // Bounded chunks: the JDK copies a channel read into a heap array through a temporary
+        // direct buffer of the request's size, which for a large value would be one huge native
+        // allocation and a copy that no longer fits the caches.
+        r = fill(dest, off + done, Math.min(len - done, DIRECT_CHUNK));
       } catch (EOFException e) {
         r = -1;
       }

@@ -10,6 +10,8 @@ import org.highdicom4j.dicom.data.BulkDataSource;
 
 /** Reads bulk data from a file, opening it for each read so that no handle stays open. */
 final class PathBulkDataSource implements BulkDataSource {
+  private static final int CHUNK = 1 << 20;
+
   private final Path path;
 
   PathBulkDataSource(Path path) {
@@ -21,7 +23,9 @@ final class PathBulkDataSource implements BulkDataSource {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       ByteBuffer bb = ByteBuffer.wrap(dest, destOffset, length);
       long pos = offset;
-      while (bb.hasRemaining()) {
+      while (bb.position() < destOffset + length) {
+        // Bounded reads: the JDK copies through a temporary direct buffer of the request's size.
+        bb.limit(Math.min(destOffset + length, bb.position() + CHUNK));
         int r = ch.read(bb, pos);
         if (r < 0) {
           throw new DicomStreamException(
