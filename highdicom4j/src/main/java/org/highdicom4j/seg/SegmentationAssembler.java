@@ -72,7 +72,6 @@ final class SegmentationAssembler {
 
     // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
     int[] order = planes.order;
-    int nPlanes = input.planes();
     int[] segValues = new int[descriptions.size()];
     for (int k = 0; k < segValues.length; k++) {
       segValues[k] = input.stacked() ? k : descriptions.get(k).segmentNumber();
@@ -126,7 +125,7 @@ final class SegmentationAssembler {
       ds.copyFrom(first, Tag.LossyImageCompressionRatio, Tag.LossyImageCompressionMethod);
     }
     if (b.paletteLut != null) {
-      addPalette(ds, maxNumber);
+      addPalette(ds);
     }
     ds.setString(Tag.SegmentationType, VR.CS, type.value());
     if (type == SegmentationTypeValues.FRACTIONAL) {
@@ -270,7 +269,7 @@ final class SegmentationAssembler {
     FurtherSourceImages.addTo(b.furtherSourceImages, series, source);
   }
 
-  private void addPalette(DicomDataset ds, int maxNumber) {
+  private void addPalette(DicomDataset ds) {
     int n = b.paletteLut[0].length;
     int[] tags = {
       Tag.RedPaletteColorLookupTableDescriptor,
