@@ -3,7 +3,6 @@ package org.highdicom4j;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.PixelDataFrames;
-import org.highdicom4j.codec.uncompressed.NativePixelData;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.dict.ElementDictionary;
@@ -46,7 +44,7 @@ public final class Image {
   private final TransferSyntax transferSyntax;
   private final ImageReadOptions options;
   private final PixelDataFrames frames;
-  private final DType storedDtype;
+  private final FrameArrays arrays;
   private volatile TileLayout tileLayout;
   private volatile boolean tileLayoutKnown;
 
@@ -56,22 +54,11 @@ public final class Image {
     this.options = options;
     if (PixelDataFrames.pixelDataTag(dataset) == 0) {
       this.frames = null;
-      this.storedDtype = null;
+      this.arrays = null;
     } else {
       this.frames = new PixelDataFrames(dataset, ts, CodecRegistry.getDefault());
-      this.storedDtype = storedDtype(frames);
+      this.arrays = new FrameArrays(frames);
     }
-  }
-
-  private static DType storedDtype(PixelDataFrames f) {
-    FrameDescriptor d = f.descriptor();
-    if (f.pixelDataTag() == Tag.FloatPixelData) {
-      return DType.FLOAT32;
-    }
-    if (f.pixelDataTag() == Tag.DoubleFloatPixelData) {
-      return DType.FLOAT64;
-    }
-    return DType.forPixels(d.bitsAllocated(), d.signed());
   }
 
   /**
@@ -269,7 +256,7 @@ public final class Image {
   /** Returns the stored value type: from BitsAllocated and Pixel Representation, or float. */
   public DType storedDtype() {
     requirePixels();
-    return storedDtype;
+    return arrays.storedDtype;
   }
 
   private PixelDataFrames requirePixels() {
@@ -346,7 +333,7 @@ public final class Image {
    */
   public NdArray getStoredFrame(int frameNumber, boolean asIndex) throws IOException {
     int index = toIndex(frameNumber, asIndex);
-    return toArray(requirePixels().decode(index));
+    return arrays.toArray(requirePixels().decode(index));
   }
 
   /**
@@ -371,11 +358,11 @@ public final class Image {
   public NdArray getStoredFrames(int[] frameNumbers, boolean asIndices) throws IOException {
     int[] idx = indices(frameNumbers, asIndices);
     List<DecodedFrame> decoded = requirePixels().decode(idx, options.executor());
-    List<NdArray> arrays = new ArrayList<>(decoded.size());
+    List<NdArray> stored = new ArrayList<>(decoded.size());
     for (DecodedFrame f : decoded) {
-      arrays.add(toArray(f));
+      stored.add(arrays.toArray(f));
     }
-    return stack(arrays, storedDtype, storedShape());
+    return FrameArrays.stack(stored, arrays.storedDtype, arrays.storedShape());
   }
 
   /**
@@ -433,7 +420,7 @@ public final class Image {
     int index = toIndex(frameNumber, asIndex);
     CombinedPixelTransform t = transform(index, transforms);
     DecodedFrame f = requirePixels().decode(index);
-    return t.apply(toTransformInput(f));
+    return t.apply(arrays.toTransformInput(f));
   }
 
   /**
@@ -463,7 +450,7 @@ public final class Image {
     int[] idx = indices(frameNumbers, asIndices);
     List<NdArray> out = transformedFrames(idx, transforms);
     int[] shape = out.isEmpty() ? outputShape(transforms) : out.get(0).shape();
-    return stack(out, transforms.dtype(), shape);
+    return FrameArrays.stack(out, transforms.dtype(), shape);
   }
 
   private List<NdArray> transformedFrames(int[] idx, PixelTransformOptions o) throws IOException {
@@ -475,7 +462,7 @@ public final class Image {
       if (t.appliesToAllFrames()) {
         shared = t;
       }
-      out.add(t.apply(toTransformInput(decoded.get(k))));
+      out.add(t.apply(arrays.toTransformInput(decoded.get(k))));
     }
     return out;
   }
@@ -550,37 +537,10 @@ public final class Image {
               + ":"
               + c1);
     }
-    List<Integer> needed = new ArrayList<>();
-    for (int i = 0; i < l.offsets.length; i++) {
-      int[] o = l.offsets[i];
-      if (o[0] < r1 && o[0] + l.tileRows > r0 && o[1] < c1 && o[1] + l.tileColumns > c0) {
-        needed.add(i);
-      }
-    }
-    int[] idx = needed.stream().mapToInt(Integer::intValue).toArray();
+    int[] idx = l.overlapping(r0, r1, c0, c1);
     List<NdArray> tiles = transformedFrames(idx, transforms);
     int[] tileShape = tiles.isEmpty() ? outputShape(transforms) : tiles.get(0).shape();
-    int samples = tileShape.length == 3 ? tileShape[2] : 1;
-    int h = r1 - r0;
-    int w = c1 - c0;
-    NdArray out =
-        samples == 1
-            ? NdArray.zeros(transforms.dtype(), h, w)
-            : NdArray.zeros(transforms.dtype(), h, w, samples);
-    for (int k = 0; k < idx.length; k++) {
-      int[] o = l.offsets[idx[k]];
-      NdArray tile = tiles.get(k);
-      int rFrom = Math.max(r0, o[0]);
-      int rTo = Math.min(r1, o[0] + l.tileRows);
-      int cFrom = Math.max(c0, o[1]);
-      int cTo = Math.min(c1, o[1] + l.tileColumns);
-      for (int r = rFrom; r < rTo; r++) {
-        int src = ((r - o[0]) * l.tileColumns + (cFrom - o[1])) * samples;
-        int dst = ((r - r0) * w + (cFrom - c0)) * samples;
-        copy(tile, src, out, dst, (cTo - cFrom) * samples);
-      }
-    }
-    return out;
+    return l.stitch(idx, tiles, tileShape, transforms.dtype(), r0, r1, c0, c1);
   }
 
   /**
@@ -749,10 +709,6 @@ public final class Image {
     return Volumes.fromImages(series, transforms, options);
   }
 
-  private static void copy(NdArray src, int from, NdArray dst, int to, int count) {
-    System.arraycopy(src.data(), src.offset() + from, dst.data(), dst.offset() + to, count);
-  }
-
   /** Converts a 1-based (or 0-based) bound with Python semantics to a 0-based index. */
   static int bound(Integer v, int dflt, int total, boolean asIndices, String name, String what) {
     if (v == null) {
@@ -793,24 +749,12 @@ public final class Image {
    * @return the transformed frame
    */
   NdArray transformedFrame(int index, CombinedPixelTransform t) throws IOException {
-    return t.apply(toTransformInput(requirePixels().decode(index)));
+    return t.apply(arrays.toTransformInput(requirePixels().decode(index)));
   }
 
   CombinedPixelTransform transform(int index, PixelTransformOptions o) {
     requirePixels();
-    return new CombinedPixelTransform(dataset, index, o, storedDtype, inputRange());
-  }
-
-  private double[] inputRange() {
-    if (storedDtype.isFloatingPoint()) {
-      return null;
-    }
-    int bits = frames.descriptor().bitsStored();
-    if (frames.descriptor().signed()) {
-      double half = Math.pow(2, bits - 1);
-      return new double[] {-half, half - 1};
-    }
-    return new double[] {0, Math.pow(2, bits) - 1};
+    return new CombinedPixelTransform(dataset, index, o, arrays.storedDtype, arrays.inputRange());
   }
 
   private int[] allIndices() {
@@ -828,47 +772,6 @@ public final class Image {
       idx[i] = toIndex(frameNumbers[i], asIndices);
     }
     return idx;
-  }
-
-  private int[] storedShape() {
-    FrameDescriptor d = frames.descriptor();
-    return d.samplesPerPixel() == 1
-        ? new int[] {d.rows(), d.columns()}
-        : new int[] {d.rows(), d.columns(), d.samplesPerPixel()};
-  }
-
-  private NdArray toArray(DecodedFrame f) {
-    byte[] data = f.data();
-    if (!storedDtype.isFloatingPoint()) {
-      NativePixelData.maskAndSignExtend(data, frames.descriptor());
-    }
-    return NdArray.fromLittleEndian(storedDtype, data, storedShape());
-  }
-
-  /** Stored values as the transforms expect them: colour frames in RGB. */
-  private NdArray toTransformInput(DecodedFrame f) {
-    NdArray a = toArray(f);
-    String pi = f.photometricInterpretation();
-    if (a.ndim() == 3 && (pi.equals("YBR_FULL") || pi.equals("YBR_FULL_422"))) {
-      return ColorConversion.ybrFullToRgb(a, frames.descriptor().bitsStored());
-    }
-    return a;
-  }
-
-  private static NdArray stack(List<NdArray> arrays, DType dtype, int[] frameShape) {
-    int[] shape = new int[frameShape.length + 1];
-    shape[0] = arrays.size();
-    System.arraycopy(frameShape, 0, shape, 1, frameShape.length);
-    NdArray out = NdArray.zeros(dtype, shape);
-    int per = out.size() / Math.max(1, arrays.size());
-    for (int k = 0; k < arrays.size(); k++) {
-      NdArray a = arrays.get(k);
-      if (!Arrays.equals(a.shape(), frameShape) || a.dtype() != dtype) {
-        throw new IllegalStateException("frames differ in shape or type: " + a);
-      }
-      copy(a, 0, out, k * per, per);
-    }
-    return out;
   }
 
   @Override

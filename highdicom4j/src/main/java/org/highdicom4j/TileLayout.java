@@ -1,6 +1,8 @@
 package org.highdicom4j;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
@@ -86,5 +88,55 @@ final class TileLayout {
       }
     }
     return new TileLayout(totalRows, totalCols, rows, cols, o);
+  }
+
+  /** The 0-based indices of the frames that overlap rows [r0, r1) and columns [c0, c1). */
+  int[] overlapping(int r0, int r1, int c0, int c1) {
+    List<Integer> needed = new ArrayList<>();
+    for (int i = 0; i < offsets.length; i++) {
+      int[] o = offsets[i];
+      if (o[0] < r1 && o[0] + tileRows > r0 && o[1] < c1 && o[1] + tileColumns > c0) {
+        needed.add(i);
+      }
+    }
+    return needed.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Stitches the region rows [r0, r1) and columns [c0, c1) from tiles; positions without a tile are
+   * 0.
+   *
+   * @param idx the frame index of each tile, as returned by {@link #overlapping}
+   * @param tiles the tiles, (tileRows, tileColumns[, samples]) of one type
+   * @param tileShape the shape of a tile
+   * @param dtype the type of the tiles and the region
+   */
+  NdArray stitch(
+      int[] idx,
+      List<NdArray> tiles,
+      int[] tileShape,
+      DType dtype,
+      int r0,
+      int r1,
+      int c0,
+      int c1) {
+    int samples = tileShape.length == 3 ? tileShape[2] : 1;
+    int h = r1 - r0;
+    int w = c1 - c0;
+    NdArray out = samples == 1 ? NdArray.zeros(dtype, h, w) : NdArray.zeros(dtype, h, w, samples);
+    for (int k = 0; k < idx.length; k++) {
+      int[] o = offsets[idx[k]];
+      NdArray tile = tiles.get(k);
+      int rFrom = Math.max(r0, o[0]);
+      int rTo = Math.min(r1, o[0] + tileRows);
+      int cFrom = Math.max(c0, o[1]);
+      int cTo = Math.min(c1, o[1] + tileColumns);
+      for (int r = rFrom; r < rTo; r++) {
+        int src = ((r - o[0]) * tileColumns + (cFrom - o[1])) * samples;
+        int dst = ((r - r0) * w + (cFrom - c0)) * samples;
+        FrameArrays.copy(tile, src, out, dst, (cTo - cFrom) * samples);
+      }
+    }
+    return out;
   }
 }

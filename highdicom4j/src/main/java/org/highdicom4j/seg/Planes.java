@@ -92,9 +92,8 @@ final class Planes {
 
   static Planes of(Segmentation.Builder b, SourceGeometry src, SegmentationInput input) {
     int n = input.planes();
-    double[][] explicit = b.planePositionsOption();
-    boolean custom =
-        explicit != null || b.planeOrientationOption() != null || b.pixelSpacingOption() != null;
+    double[][] explicit = b.planePositions;
+    boolean custom = explicit != null || b.planeOrientation != null || b.pixelSpacing != null;
     if (custom && src.frameOfReferenceUid == null) {
       throw new IllegalArgumentException(
           "planePositions, planeOrientation and pixelMeasures require source images with a frame"
@@ -138,13 +137,10 @@ final class Planes {
       return new Planes(
           false, null, null, null, null, null, identity, null, identity, index, false);
     }
-    double[] orientation =
-        b.planeOrientationOption() != null ? b.planeOrientationOption() : src.orientation;
-    double[] spacing = b.pixelSpacingOption() != null ? b.pixelSpacingOption() : src.pixelSpacing;
-    Double thickness =
-        b.pixelSpacingOption() != null ? b.sliceThicknessOption() : src.sliceThickness;
-    Double between =
-        b.pixelSpacingOption() != null ? b.spacingBetweenSlicesOption() : src.spacingBetweenSlices;
+    double[] orientation = b.planeOrientation != null ? b.planeOrientation : src.orientation;
+    double[] spacing = b.pixelSpacing != null ? b.pixelSpacing : src.pixelSpacing;
+    Double thickness = b.pixelSpacing != null ? b.sliceThickness : src.sliceThickness;
+    Double between = b.pixelSpacing != null ? b.spacingBetweenSlices : src.spacingBetweenSlices;
     if (orientation == null || spacing == null) {
       throw new IllegalArgumentException(
           "planeOrientation and pixelMeasures are required when the source images lack them"
@@ -220,7 +216,7 @@ final class Planes {
     double[] normal = cross(orientation);
     double[] d = new double[n];
     for (int p = 0; p < n; p++) {
-      d[p] = Segmentation.dot(positions[p], 0, normal, 0);
+      d[p] = dot(positions[p], 0, normal, 0);
     }
     Integer[] boxed = new Integer[n];
     for (int p = 0; p < n; p++) {
@@ -315,5 +311,10 @@ final class Planes {
       }
     }
     return true;
+  }
+
+  /** The dot product of the 3-vectors at {@code a[ao]} and {@code b[bo]}. */
+  static double dot(double[] a, int ao, double[] b, int bo) {
+    return a[ao] * b[bo] + a[ao + 1] * b[bo + 1] + a[ao + 2] * b[bo + 2];
   }
 }

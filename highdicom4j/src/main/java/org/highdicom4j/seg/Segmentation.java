@@ -3,26 +3,19 @@ package org.highdicom4j.seg;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.DimensionOrganizationTypeValues;
 import org.highdicom4j.ImageReadOptions;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.SOPClass;
-import org.highdicom4j.ValueRepresentations;
 import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
-import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
-import org.highdicom4j.dicom.data.Sequence;
-import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomFile;
@@ -660,30 +653,29 @@ public final class Segmentation extends SOPClass {
    * <p>highdicom: the parameters of {@code Segmentation.__init__}.
    */
   public static final class Builder extends SOPClass.Builder<Builder> {
-    private List<DicomDataset> sourceImages;
-    private List<DicomDataset> furtherSourceImages = List.of();
-    private NdArray pixelArray;
-    private Volume pixelVolume;
-    private SegmentationTypeValues segmentationType;
-    private List<SegmentDescription> segmentDescriptions;
-    private SegmentationFractionalTypeValues fractionalType =
-        SegmentationFractionalTypeValues.PROBABILITY;
-    private int maxFractionalValue = 255;
-    private String contentLabel;
-    private String contentDescription;
-    private String contentCreatorName;
-    private double[][] planePositions;
-    private double[] planeOrientation;
-    private double[] pixelSpacing;
-    private Double sliceThickness;
-    private Double spacingBetweenSlices;
-    private boolean omitEmptyFrames = true;
-    private DimensionOrganizationTypeValues dimensionOrganizationType;
-    private int[][] paletteLut;
-    private boolean tilePixelArray;
-    private int[] tileSize;
-    private Executor executor;
-    private CodecRegistry codecs;
+    List<DicomDataset> sourceImages;
+    List<DicomDataset> furtherSourceImages = List.of();
+    NdArray pixelArray;
+    Volume pixelVolume;
+    SegmentationTypeValues segmentationType;
+    List<SegmentDescription> segmentDescriptions;
+    SegmentationFractionalTypeValues fractionalType = SegmentationFractionalTypeValues.PROBABILITY;
+    int maxFractionalValue = 255;
+    String contentLabel;
+    String contentDescription;
+    String contentCreatorName;
+    double[][] planePositions;
+    double[] planeOrientation;
+    double[] pixelSpacing;
+    Double sliceThickness;
+    Double spacingBetweenSlices;
+    boolean omitEmptyFrames = true;
+    DimensionOrganizationTypeValues dimensionOrganizationType;
+    int[][] paletteLut;
+    boolean tilePixelArray;
+    int[] tileSize;
+    Executor executor;
+    CodecRegistry codecs;
 
     private Builder() {}
 
@@ -868,20 +860,7 @@ public final class Segmentation extends SOPClass {
      * @return this builder
      */
     public Builder planePositions(double[][] positions) {
-      Objects.requireNonNull(positions, "planePositions");
-      double[][] copy = new double[positions.length][];
-      for (int i = 0; i < positions.length; i++) {
-        double[] p = Objects.requireNonNull(positions[i], "planePositions element");
-        if (p.length != 3 || !Double.isFinite(p[0] + p[1] + p[2])) {
-          throw new IllegalArgumentException(
-              "planePositions["
-                  + i
-                  + "] must be 3 finite coordinates (expected x, y, z in mm): "
-                  + Arrays.toString(p));
-        }
-        copy[i] = p.clone();
-      }
-      this.planePositions = copy;
+      this.planePositions = SegmentationChecks.planePositions(positions);
       return this;
     }
 
@@ -894,23 +873,7 @@ public final class Segmentation extends SOPClass {
      * @return this builder
      */
     public Builder planeOrientation(double... cosines) {
-      Objects.requireNonNull(cosines, "planeOrientation");
-      if (cosines.length != 6) {
-        throw new IllegalArgumentException(
-            "planeOrientation must have 6 direction cosines (expected row x, y, z then column x,"
-                + " y, z): "
-                + cosines.length);
-      }
-      double rr = dot(cosines, 0, cosines, 0);
-      double cc = dot(cosines, 3, cosines, 3);
-      double rc = dot(cosines, 0, cosines, 3);
-      if (Math.abs(rr - 1) > 1e-4 || Math.abs(cc - 1) > 1e-4 || Math.abs(rc) > 1e-4) {
-        throw new IllegalArgumentException(
-            "planeOrientation must be two orthogonal unit vectors (expected |row| = |column| = 1"
-                + " and row . column = 0): "
-                + Arrays.toString(cosines));
-      }
-      this.planeOrientation = cosines.clone();
+      this.planeOrientation = SegmentationChecks.planeOrientation(cosines);
       return this;
     }
 
@@ -931,20 +894,8 @@ public final class Segmentation extends SOPClass {
         double columnSpacing,
         double sliceThickness,
         Double spacingBetweenSlices) {
-      if (!(rowSpacing > 0) || !(columnSpacing > 0) || !(sliceThickness > 0)) {
-        throw new IllegalArgumentException(
-            "pixelMeasures spacings and thickness must be positive (expected > 0 mm): "
-                + rowSpacing
-                + ", "
-                + columnSpacing
-                + ", "
-                + sliceThickness);
-      }
-      if (spacingBetweenSlices != null && !(spacingBetweenSlices > 0)) {
-        throw new IllegalArgumentException(
-            "pixelMeasures spacingBetweenSlices must be positive (expected > 0 mm): "
-                + spacingBetweenSlices);
-      }
+      SegmentationChecks.checkPixelMeasures(
+          rowSpacing, columnSpacing, sliceThickness, spacingBetweenSlices);
       this.pixelSpacing = new double[] {rowSpacing, columnSpacing};
       this.sliceThickness = sliceThickness;
       this.spacingBetweenSlices = spacingBetweenSlices;
@@ -1012,14 +963,7 @@ public final class Segmentation extends SOPClass {
      * @return this builder
      */
     public Builder tileSize(int rows, int columns) {
-      if (rows < 1 || columns < 1 || rows > 65535 || columns > 65535) {
-        throw new IllegalArgumentException(
-            "tileSize must be positive and fit Rows/Columns (0028,0010/0011) (expected 1..65535):"
-                + " "
-                + rows
-                + " x "
-                + columns);
-      }
+      SegmentationChecks.checkTileSize(rows, columns);
       this.tileSize = new int[] {rows, columns};
       return this;
     }
@@ -1037,31 +981,7 @@ public final class Segmentation extends SOPClass {
      * @return this builder
      */
     public Builder paletteColorLut(int[] red, int[] green, int[] blue) {
-      Objects.requireNonNull(red, "red");
-      Objects.requireNonNull(green, "green");
-      Objects.requireNonNull(blue, "blue");
-      if (red.length != green.length
-          || red.length != blue.length
-          || red.length == 0
-          || red.length > 65536) {
-        throw new IllegalArgumentException(
-            "paletteColorLut red, green and blue must have the same length, 1 to 65536 (expected"
-                + " equal lengths): "
-                + red.length
-                + ", "
-                + green.length
-                + ", "
-                + blue.length);
-      }
-      for (int[] lut : new int[][] {red, green, blue}) {
-        for (int v : lut) {
-          if (v < 0 || v > 65535) {
-            throw new IllegalArgumentException(
-                "paletteColorLut entries must be 16-bit (expected 0..65535): " + v);
-          }
-        }
-      }
-      this.paletteLut = new int[][] {red.clone(), green.clone(), blue.clone()};
+      this.paletteLut = SegmentationChecks.paletteColorLut(red, green, blue);
       return this;
     }
 
@@ -1103,571 +1023,32 @@ public final class Segmentation extends SOPClass {
      *     parameter
      */
     public Segmentation build() {
+      SegmentationAssembler.Result r = new SegmentationAssembler(this).assemble();
+      return new Segmentation(
+          r.dataset(), r.transferSyntaxUid(), r.type(), r.descriptions(), r.frames(), r.executor());
+    }
+
+    // Bridges to SOPClass's protected helpers, which SegmentationAssembler cannot reach itself.
+
+    void requireInputs() {
       require(sourceImages, "sourceImages");
       require(pixelArray != null ? pixelArray : pixelVolume, "pixelArray");
       require(segmentationType, "segmentationType");
       require(segmentDescriptions, "segmentDescriptions");
       requireEnhancedEquipment();
-      SegmentationTypeValues type = segmentationType;
-      boolean labelmap = type == SegmentationTypeValues.LABELMAP;
-      checkSources();
-      FurtherSourceImages.check(furtherSourceImages, sourceImages);
-      String ts = transferSyntaxUidOr(UID.ExplicitVRLittleEndian);
-      checkTransferSyntax(type, ts);
-      if (paletteLut != null && !labelmap) {
-        throw new IllegalArgumentException(
-            "paletteColorLut is only allowed for LABELMAP segmentations (expected LABELMAP): "
-                + type.value());
-      }
-      if (type == SegmentationTypeValues.FRACTIONAL
-          && (maxFractionalValue < 1 || maxFractionalValue > 255)) {
-        throw new IllegalArgumentException(
-            "MaximumFractionalValue (0062,000E) must fit 8-bit pixels (expected 1..255): "
-                + maxFractionalValue);
-      }
-      if (segmentDescriptions.isEmpty()) {
-        throw new IllegalArgumentException(
-            "segmentDescriptions must not be empty (expected one description per segment)");
-      }
-      Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
-      VolumeInput volumeInput = null;
-      if (pixelVolume != null) {
-        if (TiledSource.isTiled(sourceImages.get(0))) {
-          throw new IllegalArgumentException(
-              "pixelArray(Volume) is not possible with a tiled source image (expected the total"
-                  + " pixel matrix as an NdArray with tilePixelArray(true))");
-        }
-        volumeInput =
-            VolumeInput.of(
-                pixelVolume,
-                planePositions != null || planeOrientation != null || pixelSpacing != null);
-        volumeInput.checkSegmentNumbers(segmentDescriptions);
-      }
-      SlidePlanes slide = volumeInput != null ? null : slidePlanes();
-      boolean tiledFull = dimensionOrganizationType == DimensionOrganizationTypeValues.TILED_FULL;
-      if (tiledFull && omitEmptyFrames && slide != null) {
-        throw new IllegalArgumentException(
-            "omitEmptyFrames must be false with dimensionOrganizationType TILED_FULL (expected"
-                + " omitEmptyFrames(false): TILED_FULL stores every tile)");
-      }
-      SegmentationInput input =
-          SegmentationInput.analyse(
-              volumeInput != null ? volumeInput.array() : slide != null ? slide.array : pixelArray,
-              type == SegmentationTypeValues.FRACTIONAL,
-              pool);
-      List<SegmentDescription> descriptions = checkDescriptions(type, input);
-      SourceGeometry src = SourceGeometry.of(sourceImages);
-      Planes planes =
-          volumeInput != null
-              ? volumeInput.planes(src)
-              : slide != null ? Planes.of(slide) : Planes.of(this, src, input);
-      DimensionOrganizationTypeValues dimOrg = dimensionOrganization(planes);
-
-      // Frames: segment-major for BINARY/FRACTIONAL, then planes in spatial order.
-      int[] order = planes.order;
-      int nPlanes = input.planes();
-      int[] segValues = new int[descriptions.size()];
-      for (int k = 0; k < segValues.length; k++) {
-        segValues[k] = input.stacked() ? k : descriptions.get(k).segmentNumber();
-      }
-      int[][] frames = selectFrames(labelmap, input, order, segValues, omitEmptyFrames);
-      if (frames[0].length == 0) {
-        System.getLogger(Segmentation.class.getName())
-            .log(
-                System.Logger.Level.WARNING,
-                "All frames of the segmentation are empty; encoding all frames");
-        frames = selectFrames(labelmap, input, order, segValues, false);
-      }
-      int[] framePlane = frames[0];
-      int[] frameSegment = frames[1];
-      int[] frameDescription = frames[2];
-
-      DicomDataset ds =
-          buildIdentity(labelmap ? LABEL_MAP_SEGMENTATION_STORAGE : UID.SegmentationStorage, "SEG");
-      DicomDataset first = sourceImages.get(0);
-      copyPatientAndStudyInformation(ds, first);
-      copySpecimenInformation(ds, first);
-      ds.setString(Tag.ImageType, VR.CS, "DERIVED", "PRIMARY");
-      if (src.frameOfReferenceUid != null) {
-        ds.setString(Tag.FrameOfReferenceUID, VR.UI, src.frameOfReferenceUid);
-        String pri = first.getString(Tag.PositionReferenceIndicator);
-        if (pri != null && !pri.isEmpty()) {
-          ds.setString(Tag.PositionReferenceIndicator, VR.LO, pri);
-        } else {
-          ds.setEmpty(Tag.PositionReferenceIndicator, VR.LO);
-        }
-      }
-      addReferences(ds);
-      int maxNumber = descriptions.get(descriptions.size() - 1).segmentNumber();
-      int bits = type == SegmentationTypeValues.BINARY ? 1 : labelmap && maxNumber > 255 ? 16 : 8;
-      String photometric = paletteLut != null ? "PALETTE COLOR" : "MONOCHROME2";
-      ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-      ds.setString(Tag.PhotometricInterpretation, VR.CS, photometric);
-      ds.setInt(Tag.NumberOfFrames, VR.IS, framePlane.length);
-      ds.setInt(Tag.Rows, VR.US, input.rows());
-      ds.setInt(Tag.Columns, VR.US, input.columns());
-      ds.setInt(Tag.BitsAllocated, VR.US, bits);
-      ds.setInt(Tag.BitsStored, VR.US, bits);
-      ds.setInt(Tag.HighBit, VR.US, bits - 1);
-      ds.setInt(Tag.PixelRepresentation, VR.US, 0);
-      if (labelmap) {
-        ds.setInt(Tag.PixelPaddingValue, VR.US, 0);
-      }
-      String lossy = first.getString(Tag.LossyImageCompression);
-      ds.setString(Tag.LossyImageCompression, VR.CS, "01".equals(lossy) ? "01" : "00");
-      if ("01".equals(lossy)) {
-        ds.copyFrom(first, Tag.LossyImageCompressionRatio, Tag.LossyImageCompressionMethod);
-      }
-      if (paletteLut != null) {
-        addPalette(ds, maxNumber);
-      }
-      ds.setString(Tag.SegmentationType, VR.CS, type.value());
-      if (type == SegmentationTypeValues.FRACTIONAL) {
-        ds.setString(Tag.SegmentationFractionalType, VR.CS, fractionalType.value());
-        ds.setInt(Tag.MaximumFractionalValue, VR.US, maxFractionalValue);
-      }
-      Sequence segments = ds.newSequence(Tag.SegmentSequence);
-      if (labelmap) {
-        segments.add(
-            SegmentDescription.background(
-                    descriptions.get(0).algorithmIdentification().orElse(null))
-                .toItem());
-      }
-      for (SegmentDescription d : descriptions) {
-        segments.add(d.toItem());
-      }
-      ds.setString(Tag.SegmentsOverlap, VR.CS, overlap(type, input).value());
-      String label =
-          contentLabel != null
-              ? ValueRepresentations.checkCodeString(Tag.ContentLabel, contentLabel)
-              : defaultContentLabel(first);
-      ds.setString(Tag.ContentLabel, VR.CS, label);
-      if (contentDescription != null) {
-        ds.setString(
-            Tag.ContentDescription,
-            VR.LO,
-            ValueRepresentations.checkLongString(Tag.ContentDescription, contentDescription));
-      } else {
-        ds.setEmpty(Tag.ContentDescription, VR.LO);
-      }
-      if (contentCreatorName != null) {
-        ds.setString(
-            Tag.ContentCreatorName,
-            VR.PN,
-            ValueRepresentations.checkPersonName(Tag.ContentCreatorName, contentCreatorName));
-      } else {
-        ds.setEmpty(Tag.ContentCreatorName, VR.PN);
-      }
-
-      if (slide != null) {
-        SlideAttributes.addTo(ds, slide);
-      }
-      DimensionIndexSequence dims =
-          slide != null
-              ? DimensionIndexSequence.ofSlide(!labelmap)
-              : DimensionIndexSequence.of(!labelmap, planes.geometry);
-      if (tiledFull) {
-        dims.addOrganizationTo(ds);
-      } else {
-        dims.addTo(ds);
-      }
-      if (dimOrg != null) {
-        ds.setString(Tag.DimensionOrganizationType, VR.CS, dimOrg.value());
-      }
-      if (slide != null) {
-        SlideAttributes.addSharedGroups(ds, slide);
-        if (!tiledFull) {
-          PerFrameFunctionalGroups.addTo(
-              ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
-        }
-      } else {
-        addFunctionalGroups(ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
-      }
-
-      FrameDescriptor fd =
-          new FrameDescriptor(input.rows(), input.columns(), 1, bits, bits, false, 0, photometric);
-      int[] channelNumbers = new int[descriptions.size()];
-      for (int k = 0; k < channelNumbers.length; k++) {
-        channelNumbers[k] = descriptions.get(k).segmentNumber();
-      }
-      new SegmentationPixelData(
-              input, type, framePlane, frameSegment, channelNumbers, maxFractionalValue, fd)
-          .addTo(ds, ts, codecs != null ? codecs : CodecRegistry.getDefault(), pool);
-      return new Segmentation(ds, ts, type, descriptions, framePlane.length, pool);
     }
 
-    private void checkSources() {
-      if (sourceImages.isEmpty()) {
-        throw new IllegalArgumentException(
-            "sourceImages must not be empty (expected at least one source image)");
-      }
-      DicomDataset first = sourceImages.get(0);
-      if (first.contains(Tag.NumberOfFrames) && sourceImages.size() > 1) {
-        throw new IllegalArgumentException(
-            "sourceImages must hold only one image when it is multi-frame (expected 1 image): "
-                + sourceImages.size());
-      }
-      for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPClassUID}) {
-        String v = first.getString(tag);
-        if (v == null) {
-          throw new IllegalArgumentException(
-              "sourceImages[0] lacks " + ValueRepresentations.describe(tag) + " (expected a UID)");
-        }
-      }
-      for (int i = 1; i < sourceImages.size(); i++) {
-        DicomDataset s = sourceImages.get(i);
-        if (!Objects.equals(
-                s.getString(Tag.StudyInstanceUID), first.getString(Tag.StudyInstanceUID))
-            || !Objects.equals(
-                s.getString(Tag.SeriesInstanceUID), first.getString(Tag.SeriesInstanceUID))) {
-          throw new IllegalArgumentException(
-              "sourceImages must all be part of the same study and series (mixed source series):"
-                  + " sourceImages["
-                  + i
-                  + "] has SeriesInstanceUID "
-                  + s.getString(Tag.SeriesInstanceUID));
-        }
-        if (s.getInt(Tag.Rows, -1) != first.getInt(Tag.Rows, -1)
-            || s.getInt(Tag.Columns, -1) != first.getInt(Tag.Columns, -1)) {
-          throw new IllegalArgumentException(
-              "sourceImages must all have the same Rows (0028,0010) and Columns (0028,0011)"
-                  + " (expected "
-                  + first.getInt(Tag.Rows, -1)
-                  + " x "
-                  + first.getInt(Tag.Columns, -1)
-                  + "): sourceImages["
-                  + i
-                  + "] is "
-                  + s.getInt(Tag.Rows, -1)
-                  + " x "
-                  + s.getInt(Tag.Columns, -1));
-        }
-        if (s.contains(Tag.NumberOfFrames)) {
-          throw new IllegalArgumentException(
-              "sourceImages must hold only one image when it is multi-frame (expected 1 image): "
-                  + sourceImages.size());
-        }
-      }
+    String transferSyntaxOrDefault() {
+      return transferSyntaxUidOr(UID.ExplicitVRLittleEndian);
     }
 
-    private static void checkTransferSyntax(SegmentationTypeValues type, String ts) {
-      boolean nativeTs =
-          ts.equals(UID.ExplicitVRLittleEndian) || ts.equals(UID.ImplicitVRLittleEndian);
-      boolean j2k = ts.equals(UID.JPEG2000Lossless);
-      boolean other = ts.equals(UID.RLELossless) || ts.equals(UID.JPEGLSLossless);
-      if (!(nativeTs || j2k || other)) {
-        throw new IllegalArgumentException(
-            "transferSyntaxUid is not supported for segmentations (expected Explicit or Implicit"
-                + " VR Little Endian, RLE Lossless, JPEG-LS Lossless or JPEG 2000 Lossless): "
-                + ts);
-      }
-      if (type == SegmentationTypeValues.BINARY && other) {
-        throw new IllegalArgumentException(
-            "transferSyntaxUid is not supported for BINARY segmentations (expected Explicit or"
-                + " Implicit VR Little Endian or JPEG 2000 Lossless): "
-                + ts);
-      }
+    DicomDataset identity(String sopClassUid) {
+      return buildIdentity(sopClassUid, "SEG");
     }
 
-    private List<SegmentDescription> checkDescriptions(
-        SegmentationTypeValues type, SegmentationInput input) {
-      List<SegmentDescription> sorted = new ArrayList<>(segmentDescriptions);
-      sorted.sort(Comparator.comparingInt(SegmentDescription::segmentNumber));
-      for (int i = 1; i < sorted.size(); i++) {
-        if (sorted.get(i).segmentNumber() == sorted.get(i - 1).segmentNumber()) {
-          throw new IllegalArgumentException(
-              "segmentDescriptions must have unique segment numbers (expected no duplicates): "
-                  + sorted.get(i).segmentNumber());
-        }
-      }
-      if (type != SegmentationTypeValues.LABELMAP) {
-        int firstNumber = segmentDescriptions.get(0).segmentNumber();
-        if (firstNumber != 1) {
-          throw new IllegalArgumentException(
-              "segmentDescriptions should be numbered starting from 1 (expected 1). Found "
-                  + firstNumber
-                  + ".");
-        }
-        for (int i = 0; i < segmentDescriptions.size(); i++) {
-          if (segmentDescriptions.get(i).segmentNumber() != i + 1) {
-            throw new IllegalArgumentException(
-                "segmentDescriptions must be numbered consecutively in order (expected "
-                    + (i + 1)
-                    + " at index "
-                    + i
-                    + "): "
-                    + segmentDescriptions.get(i).segmentNumber());
-          }
-        }
-      }
-      if (paletteLut != null) {
-        for (SegmentDescription d : sorted) {
-          if (d.displayColorCIELab().isPresent()) {
-            throw new IllegalArgumentException(
-                "segmentDescriptions must not set a display colour when paletteColorLut is given"
-                    + " (expected no RecommendedDisplayCIELabValue (0062,000D)): segment "
-                    + d.segmentNumber());
-          }
-        }
-        int needed = sorted.get(sorted.size() - 1).segmentNumber() + 1;
-        if (paletteLut[0].length < needed) {
-          throw new IllegalArgumentException(
-              "paletteColorLut must cover pixel values 0 to the largest segment number (expected"
-                  + " at least "
-                  + needed
-                  + " entries): "
-                  + paletteLut[0].length);
-        }
-      }
-      if (input.stacked()) {
-        if (input.channels() != sorted.size()) {
-          throw new IllegalArgumentException(
-              "pixelArray has "
-                  + input.channels()
-                  + " segments on its last axis (expected one per segment description: "
-                  + sorted.size()
-                  + ")");
-        }
-        if (type == SegmentationTypeValues.LABELMAP && input.overlap()) {
-          throw new IllegalArgumentException(
-              "pixelArray segments overlap (expected no overlap for LABELMAP; use BINARY if"
-                  + " segments overlap)");
-        }
-      } else {
-        boolean[] described = new boolean[input.maxLabel() + 1];
-        for (SegmentDescription d : sorted) {
-          if (d.segmentNumber() < described.length) {
-            described[d.segmentNumber()] = true;
-          }
-        }
-        for (int v = 1; v < described.length; v++) {
-          if (!described[v] && input.labelPresentAnywhere(v)) {
-            throw new IllegalArgumentException(
-                "pixelArray contains segments that lack descriptions (expected a segment"
-                    + " description for every value): "
-                    + v);
-          }
-        }
-      }
-      return sorted;
+    static void copyPatientStudyAndSpecimen(DicomDataset target, DicomDataset source) {
+      copyPatientAndStudyInformation(target, source);
+      copySpecimenInformation(target, source);
     }
-
-    /** Places the pixel array on the tiles of a tiled source; null for other sources. */
-    private SlidePlanes slidePlanes() {
-      DicomDataset first = sourceImages.get(0);
-      if (!TiledSource.isTiled(first)) {
-        if (tilePixelArray) {
-          throw new IllegalArgumentException(
-              "tilePixelArray requires a tiled source image (expected TotalPixelMatrixRows"
-                  + " (0048,0007), TotalPixelMatrixColumns (0048,0006) and NumberOfFrames in"
-                  + " sourceImages[0])");
-        }
-        if (tileSize != null) {
-          throw new IllegalArgumentException(
-              "tileSize requires a tiled source image and tilePixelArray(true) (expected"
-                  + " TotalPixelMatrixRows (0048,0007) in sourceImages[0])");
-        }
-        return null;
-      }
-      return SlidePlanes.of(this, TiledSource.of(first), pixelArray);
-    }
-
-    private DimensionOrganizationTypeValues dimensionOrganization(Planes planes) {
-      DimensionOrganizationTypeValues t = dimensionOrganizationType;
-      if (planes.slide != null) {
-        if (t == null || t == DimensionOrganizationTypeValues.TILED_SPARSE) {
-          return DimensionOrganizationTypeValues.TILED_SPARSE;
-        }
-        if (t != DimensionOrganizationTypeValues.TILED_FULL) {
-          throw new IllegalArgumentException(
-              "dimensionOrganizationType "
-                  + t.value()
-                  + " is not possible for a tiled source (expected TILED_SPARSE or TILED_FULL)");
-        }
-        if (!planes.slide.coversMatrixInOrder()) {
-          throw new IllegalArgumentException(
-              "dimensionOrganizationType TILED_FULL requires frames that cover the total pixel"
-                  + " matrix tile by tile (expected every tile of one focal plane exactly once)");
-        }
-        return t;
-      }
-      if (t == DimensionOrganizationTypeValues.TILED_SPARSE
-          || t == DimensionOrganizationTypeValues.TILED_FULL) {
-        throw new IllegalArgumentException(
-            "dimensionOrganizationType "
-                + t.value()
-                + " requires a tiled source image (expected TotalPixelMatrixRows (0048,0007) in"
-                + " sourceImages[0])");
-      }
-      if (t == null) {
-        return planes.volume && planes.order.length > 1
-            ? DimensionOrganizationTypeValues.THREE_DIMENSIONAL
-            : null;
-      }
-      if (t != DimensionOrganizationTypeValues.THREE_DIMENSIONAL) {
-        throw new IllegalArgumentException(
-            "dimensionOrganizationType "
-                + t.value()
-                + " is not supported (expected 3D, or TILED_SPARSE/TILED_FULL for tiled sources)");
-      }
-      if (!planes.volume) {
-        throw new IllegalArgumentException(
-            "dimensionOrganizationType 3D requires frames that form a volume (expected equally"
-                + " spaced parallel planes along one normal)");
-      }
-      return t;
-    }
-
-    private static int[][] selectFrames(
-        boolean labelmap, SegmentationInput input, int[] order, int[] segValues, boolean omit) {
-      List<int[]> frames = new ArrayList<>();
-      if (labelmap) {
-        for (int p : order) {
-          if (!omit || input.planeNonEmpty(p)) {
-            frames.add(new int[] {p, -1, -1});
-          }
-        }
-      } else {
-        for (int k = 0; k < segValues.length; k++) {
-          for (int p : order) {
-            boolean present =
-                input.stacked()
-                    ? input.channelPresent(p, segValues[k])
-                    : input.labelPresent(p, segValues[k]);
-            if (!omit || present) {
-              frames.add(new int[] {p, segValues[k], k});
-            }
-          }
-        }
-      }
-      int[][] out = new int[3][frames.size()];
-      for (int f = 0; f < frames.size(); f++) {
-        for (int j = 0; j < 3; j++) {
-          out[j][f] = frames.get(f)[j];
-        }
-      }
-      return out;
-    }
-
-    private static SegmentsOverlapValues overlap(
-        SegmentationTypeValues type, SegmentationInput input) {
-      if (!input.stacked() || type == SegmentationTypeValues.LABELMAP) {
-        return SegmentsOverlapValues.NO;
-      }
-      if (!input.binary()) {
-        return SegmentsOverlapValues.UNDEFINED;
-      }
-      return input.overlap() ? SegmentsOverlapValues.YES : SegmentsOverlapValues.NO;
-    }
-
-    private static String defaultContentLabel(DicomDataset first) {
-      String modality = first.getString(Tag.Modality);
-      if (modality != null && modality.matches("[A-Z0-9_]{1,12}")) {
-        return modality + "_SEG";
-      }
-      return "SEGMENTATION";
-    }
-
-    private void addReferences(DicomDataset ds) {
-      // Common Instance Reference: one series (sources share it), one item per instance.
-      Sequence series = ds.newSequence(Tag.ReferencedSeriesSequence);
-      DicomDataset seriesItem = series.addNewItem();
-      Sequence instances = seriesItem.newSequence(Tag.ReferencedInstanceSequence);
-      Sequence source = ds.newSequence(Tag.SourceImageSequence);
-      for (DicomDataset s : sourceImages) {
-        for (Sequence seq : new Sequence[] {instances, source}) {
-          DicomDataset item = seq.addNewItem();
-          item.setString(Tag.ReferencedSOPClassUID, VR.UI, s.getString(Tag.SOPClassUID));
-          item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, s.getString(Tag.SOPInstanceUID));
-        }
-      }
-      seriesItem.setString(
-          Tag.SeriesInstanceUID, VR.UI, sourceImages.get(0).getString(Tag.SeriesInstanceUID));
-      FurtherSourceImages.addTo(furtherSourceImages, series, source);
-    }
-
-    private void addPalette(DicomDataset ds, int maxNumber) {
-      int n = paletteLut[0].length;
-      int[] tags = {
-        Tag.RedPaletteColorLookupTableDescriptor,
-        Tag.GreenPaletteColorLookupTableDescriptor,
-        Tag.BluePaletteColorLookupTableDescriptor
-      };
-      int[] data = {
-        Tag.RedPaletteColorLookupTableData,
-        Tag.GreenPaletteColorLookupTableData,
-        Tag.BluePaletteColorLookupTableData
-      };
-      for (int c = 0; c < 3; c++) {
-        // 65536 entries are written as 0 (PS3.3 C.7.6.3.1.5).
-        ds.setInt(tags[c], VR.US, n == 65536 ? 0 : n, 0, 16);
-        byte[] bytes = new byte[2 * n];
-        for (int i = 0; i < n; i++) {
-          bytes[2 * i] = (byte) paletteLut[c][i];
-          bytes[2 * i + 1] = (byte) (paletteLut[c][i] >>> 8);
-        }
-        ds.setBytes(data[c], VR.OW, bytes);
-      }
-    }
-
-    private static void addFunctionalGroups(
-        DicomDataset ds,
-        Planes planes,
-        boolean labelmap,
-        int[] framePlane,
-        int[] frameDescription,
-        List<SegmentDescription> descriptions,
-        SourceGeometry src) {
-      DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
-      if (planes.geometry) {
-        DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
-        pm.setDouble(Tag.PixelSpacing, VR.DS, planes.pixelSpacing);
-        if (planes.sliceThickness != null) {
-          pm.setDouble(Tag.SliceThickness, VR.DS, planes.sliceThickness);
-        }
-        if (planes.spacingBetweenSlices != null) {
-          pm.setDouble(Tag.SpacingBetweenSlices, VR.DS, planes.spacingBetweenSlices);
-        }
-        shared
-            .newSequence(Tag.PlaneOrientationSequence)
-            .addNewItem()
-            .setDouble(Tag.ImageOrientationPatient, VR.DS, planes.orientation);
-      }
-      PerFrameFunctionalGroups.addTo(
-          ds, planes, labelmap, framePlane, frameDescription, descriptions, src);
-    }
-
-    // Accessors for Planes, which reads the geometry options.
-    double[][] planePositionsOption() {
-      return planePositions;
-    }
-
-    double[] planeOrientationOption() {
-      return planeOrientation;
-    }
-
-    double[] pixelSpacingOption() {
-      return pixelSpacing;
-    }
-
-    Double sliceThicknessOption() {
-      return sliceThickness;
-    }
-
-    Double spacingBetweenSlicesOption() {
-      return spacingBetweenSlices;
-    }
-
-    boolean tilePixelArrayOption() {
-      return tilePixelArray;
-    }
-
-    int[] tileSizeOption() {
-      return tileSize;
-    }
-  }
-
-  static double dot(double[] a, int ao, double[] b, int bo) {
-    return a[ao] * b[bo] + a[ao + 1] * b[bo + 1] + a[ao + 2] * b[bo + 2];
   }
 }

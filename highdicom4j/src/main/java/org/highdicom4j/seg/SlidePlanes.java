@@ -103,17 +103,15 @@ final class SlidePlanes {
    */
   static SlidePlanes of(Segmentation.Builder b, TiledSource src, NdArray pixelArray) {
     boolean custom =
-        b.planePositionsOption() != null
-            || b.planeOrientationOption() != null
-            || b.pixelSpacingOption() != null;
-    if (!b.tilePixelArrayOption()) {
+        b.planePositions != null || b.planeOrientation != null || b.pixelSpacing != null;
+    if (!b.tilePixelArray) {
       if (custom) {
         throw new IllegalArgumentException(
             "planePositions, planeOrientation and pixelMeasures require tilePixelArray(true) for a"
                 + " tiled source (expected frames that correspond one to one to the source"
                 + " frames)");
       }
-      if (b.tileSizeOption() != null) {
+      if (b.tileSize != null) {
         throw new IllegalArgumentException(
             "tileSize requires tilePixelArray(true) (expected a total pixel matrix to cut into"
                 + " tiles)");
@@ -202,7 +200,7 @@ final class SlidePlanes {
           "pixelArray must not have an empty axis (expected every extent >= 1): shape "
               + Arrays.toString(s));
     }
-    boolean customSpacing = b.pixelSpacingOption() != null;
+    boolean customSpacing = b.pixelSpacing != null;
     if (!customSpacing && (totalRows != src.totalRows || totalColumns != src.totalColumns)) {
       throw new IllegalArgumentException(
           "pixelArray total pixel matrix is "
@@ -216,10 +214,10 @@ final class SlidePlanes {
               + src.totalColumns
               + " unless pixelMeasures are given)");
     }
-    int[] tile = b.tileSizeOption();
+    int[] tile = b.tileSize;
     int tileRows = tile != null ? tile[0] : src.tileRows;
     int tileColumns = tile != null ? tile[1] : src.tileColumns;
-    double[][] explicit = b.planePositionsOption();
+    double[][] explicit = b.planePositions;
     if (explicit != null && explicit.length != 1) {
       throw new IllegalArgumentException(
           "planePositions must hold one position, the slide offsets of the total pixel matrix's"
@@ -227,11 +225,10 @@ final class SlidePlanes {
               + explicit.length);
     }
     double[] origin = explicit != null ? explicit[0] : src.origin;
-    double[] orientation =
-        b.planeOrientationOption() != null ? b.planeOrientationOption() : src.orientation;
-    double[] spacing = customSpacing ? b.pixelSpacingOption() : src.pixelSpacing;
-    Double thickness = customSpacing ? b.sliceThicknessOption() : src.sliceThickness;
-    Double between = customSpacing ? b.spacingBetweenSlicesOption() : src.spacingBetweenSlices;
+    double[] orientation = b.planeOrientation != null ? b.planeOrientation : src.orientation;
+    double[] spacing = customSpacing ? b.pixelSpacing : src.pixelSpacing;
+    Double thickness = customSpacing ? b.sliceThickness : src.sliceThickness;
+    Double between = customSpacing ? b.spacingBetweenSlices : src.spacingBetweenSlices;
     List<TilePosition> tiles =
         Tiling.computeTilePositionsPerFrame(
             tileRows, tileColumns, totalRows, totalColumns, origin, orientation, spacing);
