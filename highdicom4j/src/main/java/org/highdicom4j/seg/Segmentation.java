@@ -16,6 +16,8 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomFile;
