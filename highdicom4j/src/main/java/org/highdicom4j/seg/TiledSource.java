@@ -118,13 +118,42 @@ final class TiledSource {
               + " PixelMeasuresSequence (0028,9110) (expected row and column spacing)");
     }
     int n = ds.getInt(Tag.NumberOfFrames, 1);
-    int[][] positions = new int[n][];
-    double[][] offsets = new double[n][];
+    if (n < 1) {
+      throw new IllegalArgumentException(
+          "sourceImages[0] NumberOfFrames (0028,0008) must be positive (expected >= 1): " + n);
+    }
     Sequence perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
     boolean tiledFull =
         "TILED_FULL".equals(ds.getString(Tag.DimensionOrganizationType))
             || perFrame == null
             || perFrame.isEmpty();
+    int focalPlanes = Math.max(1, ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1));
+    // Checked before allocating per frame: a corrupt NumberOfFrames must not size the arrays.
+    if (tiledFull) {
+      long tileCount =
+          (long) ((totalRows + rows - 1) / rows) * ((totalColumns + columns - 1) / columns);
+      long most = tileCount * focalPlanes * Math.max(1, ds.getInt(Tag.NumberOfOpticalPaths, 1));
+      if (n > most) {
+        throw new IllegalArgumentException(
+            "sourceImages[0] NumberOfFrames (0028,0008) exceeds the TILED_FULL layout of "
+                + tileCount
+                + " tiles, "
+                + focalPlanes
+                + " focal planes and the optical paths (expected at most "
+                + most
+                + "): "
+                + n);
+      }
+    } else if (perFrame.size() != n) {
+      throw new IllegalArgumentException(
+          "sourceImages[0] PerFrameFunctionalGroupsSequence (5200,9230) must have one item per"
+              + " frame (expected NumberOfFrames (0028,0008) "
+              + n
+              + "): "
+              + perFrame.size());
+    }
+    int[][] positions = new int[n][];
+    double[][] offsets = new double[n][];
     if (tiledFull) {
       List<TilePosition> tiles =
           Tiling.computeTilePositionsPerFrame(
@@ -136,7 +165,6 @@ final class TiledSource {
               orientation,
               measures.getDoubles(Tag.PixelSpacing));
       int perPlane = tiles.size();
-      int focalPlanes = Math.max(1, ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1));
       double between = measures.getDouble(Tag.SpacingBetweenSlices, 1.0);
       for (int f = 0; f < n; f++) {
         TilePosition t = tiles.get(f % perPlane);
@@ -145,14 +173,6 @@ final class TiledSource {
         offsets[f] = new double[] {t.x(), t.y(), t.z() + focal * between};
       }
     } else {
-      if (perFrame.size() != n) {
-        throw new IllegalArgumentException(
-            "sourceImages[0] PerFrameFunctionalGroupsSequence (5200,9230) must have one item per"
-                + " frame (expected "
-                + n
-                + "): "
-                + perFrame.size());
-      }
       for (int f = 0; f < n; f++) {
         DicomDataset p = perFrame.get(f).getItem(Tag.PlanePositionSlideSequence);
         if (p == null

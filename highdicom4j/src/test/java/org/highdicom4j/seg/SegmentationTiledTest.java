@@ -428,6 +428,33 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void rejectsASourceWithoutFrames() {
+    DicomDataset src = source();
+    src.setInt(Tag.NumberOfFrames, VR.IS, -1);
+    IllegalArgumentException e = rejects(builder(src, everyTile()).tilePixelArray(true));
+    assertTrue(e.getMessage().contains("NumberOfFrames (0028,0008)"), e.getMessage());
+  }
+
+  @Test
+  void rejectsATiledFullSourceWithMoreFramesThanTiles() {
+    // PS3.3 C.7.6.17.3: a TILED_FULL image has one frame per tile, focal plane and optical path;
+    // a corrupt count must not allocate per claimed frame.
+    DicomDataset src = source();
+    src.setInt(Tag.NumberOfFrames, VR.IS, 2_000_000_000);
+    IllegalArgumentException e = rejects(builder(src, everyTile()).tilePixelArray(true));
+    assertTrue(e.getMessage().contains("NumberOfFrames (0028,0008)"), e.getMessage());
+    assertTrue(e.getMessage().contains("at most 9"), e.getMessage());
+  }
+
+  @Test
+  void rejectsASparseSourceWithMoreFramesThanItems() {
+    DicomDataset src = sparseSource();
+    src.setInt(Tag.NumberOfFrames, VR.IS, 2_000_000_000);
+    IllegalArgumentException e = rejects(builder(src, everyTile()).tilePixelArray(true));
+    assertTrue(e.getMessage().contains("PerFrameFunctionalGroupsSequence"), e.getMessage());
+  }
+
+  @Test
   void rejectsTiledFullWithOmittedEmptyFrames() {
     IllegalArgumentException e =
         rejects(
