@@ -144,6 +144,19 @@ final class SegmentationChecks {
             "sourceImages[0] lacks " + ValueRepresentations.describe(tag) + " (expected a UID)");
       }
     }
+    // Every source is referenced by SOP Class and Instance UID (Type 1 in the reference items).
+    for (int i = 0; i < b.sourceImages.size(); i++) {
+      for (int tag : new int[] {Tag.SOPClassUID, Tag.SOPInstanceUID}) {
+        if (b.sourceImages.get(i).getString(tag) == null) {
+          throw new IllegalArgumentException(
+              "sourceImages["
+                  + i
+                  + "] lacks "
+                  + ValueRepresentations.describe(tag)
+                  + " (expected a UID)");
+        }
+      }
+    }
     for (int i = 1; i < b.sourceImages.size(); i++) {
       DicomDataset s = b.sourceImages.get(i);
       if (!Objects.equals(s.getString(Tag.StudyInstanceUID), first.getString(Tag.StudyInstanceUID))

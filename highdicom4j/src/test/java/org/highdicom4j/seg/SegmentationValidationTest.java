@@ -111,6 +111,24 @@ class SegmentationValidationTest {
   }
 
   @Test
+  void rejectsSourcesWithoutSopInstanceUid() {
+    // Source Image Sequence and Referenced Instance Sequence items need Referenced SOP Instance
+    // UID (0008,1155), Type 1 (PS3.3 C.7.6.1.1.4, C.12.2).
+    DicomDataset first = SLICES.get(0).deepCopy();
+    first.remove(Tag.SOPInstanceUID);
+    rejects(
+        IllegalArgumentException.class,
+        "sourceImages[0] lacks SOPInstanceUID (0008,0018)",
+        b -> b.sourceImages(List.of(first)).pixelArray(labels(2).get(0)));
+    DicomDataset third = SLICES.get(2).deepCopy();
+    third.remove(Tag.SOPInstanceUID);
+    rejects(
+        IllegalArgumentException.class,
+        "sourceImages[2] lacks SOPInstanceUID (0008,0018)",
+        b -> b.sourceImages(List.of(SLICES.get(0), SLICES.get(1), third)));
+  }
+
+  @Test
   void requiresThePixelArrayAndEquipment() {
     IllegalStateException e =
         assertThrows(
