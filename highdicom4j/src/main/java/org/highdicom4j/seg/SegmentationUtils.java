@@ -113,7 +113,24 @@ public final class SegmentationUtils {
               + " sample per pixel: "
               + d.bitsAllocated());
     }
-    int ppf = d.rows() * d.columns();
+    long pixelsPerFrame = (long) d.rows() * d.columns();
+    for (Map.Entry<Integer, List<Integer>> e : framesOf.entrySet()) {
+      // One array per segment: its size must fit a Java array, not wrap around.
+      long size = e.getValue().size() * pixelsPerFrame;
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "NumberOfFrames (0028,0008) of segment "
+                + e.getKey()
+                + " times Rows x Columns (0028,0010/0011) exceeds one array (expected at most"
+                + " 2^31 - 9 pixels): "
+                + e.getValue().size()
+                + " x "
+                + d.rows()
+                + " x "
+                + d.columns());
+      }
+    }
+    int ppf = (int) Math.min(pixelsPerFrame, Integer.MAX_VALUE);
     List<SegmentFrames> out = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : framesOf.entrySet()) {
       List<Integer> indices = e.getValue();

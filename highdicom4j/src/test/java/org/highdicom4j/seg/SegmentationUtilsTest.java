@@ -11,14 +11,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.highdicom4j.DType;
 import org.highdicom4j.NdArray;
+import org.highdicom4j.dicom.data.BulkDataRef;
+import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Sequence;
+import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.DicomFile;
 import org.highdicom4j.dicom.io.DicomReader;
@@ -163,6 +167,49 @@ class SegmentationUtilsTest {
               .getItem(Tag.SourceImageSequence)
               .getString(Tag.ReferencedSOPInstanceUID));
     }
+  }
+
+  @Test
+  void rejectsASegmentWhoseFramesExceedOneArray() throws IOException {
+    // 33 BINARY frames of 8192 x 8192 pixels: 2^31 + 2^26 values for one segment, more than one
+    // Java array holds. The Pixel Data is a reference to zeros that is never read.
+    SyntheticCtSeries series = new SyntheticCtSeries(1, 8, 8, 1.0, 2.0);
+    NdArray labels = NdArray.zeros(DType.UINT8, 1, 8, 8);
+    labels.setDouble(1, 0, 1, 1);
+    DicomDataset ds =
+        SegTestData.identity(Segmentation.builder())
+            .sourceImages(List.of(series.slice(0)))
+            .pixelArray(labels)
+            .segmentationType(SegmentationTypeValues.BINARY)
+            .segmentDescriptions(SegTestData.descriptions(1))
+            .build()
+            .dataset()
+            .deepCopy();
+    int frames = 33;
+    ds.setInt(Tag.Rows, VR.US, 8192);
+    ds.setInt(Tag.Columns, VR.US, 8192);
+    ds.setInt(Tag.NumberOfFrames, VR.IS, frames);
+    DicomDataset item = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence).get(0);
+    Sequence perFrame = ds.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+    for (int f = 0; f < frames; f++) {
+      perFrame.add(item.deepCopy());
+    }
+    BulkDataSource zeros =
+        new BulkDataSource() {
+          @Override
+          public void read(long offset, byte[] dest, int destOffset, int length) {
+            Arrays.fill(dest, destOffset, destOffset + length, (byte) 0);
+          }
+
+          @Override
+          public String description() {
+            return "zeros";
+          }
+        };
+    ds.putValue(Tag.PixelData, VR.OB, BulkDataRef.of(zeros, 0, (long) frames * 8192 * 8192 / 8));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SegmentationUtils.iterSegments(ds));
+    assertTrue(e.getMessage().contains("NumberOfFrames (0028,0008)"), e.getMessage());
   }
 
   @Test
