@@ -712,8 +712,8 @@ final class SegmentationContent {
     int totalCols = ds.getInt(Tag.TotalPixelMatrixColumns, 0);
     if (totalRows < 1 || totalCols < 1) {
       throw new IllegalStateException(
-          "Segmentation is not tiled (expected TotalPixelMatrixRows (0048,0006) and"
-              + " TotalPixelMatrixColumns (0048,0007))");
+          "Segmentation is not tiled (expected TotalPixelMatrixRows (0048,0007) and"
+              + " TotalPixelMatrixColumns (0048,0006))");
     }
     int r0 = tpmBound(rowStart, 0, totalRows, asIndices, "rowStart");
     int r1 = tpmBound(rowEnd, totalRows, totalRows, asIndices, "rowEnd");

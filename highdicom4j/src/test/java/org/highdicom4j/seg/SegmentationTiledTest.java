@@ -428,6 +428,23 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void totalPixelMatrixOfAnUntiledSegmentationNamesTheTotalPixelMatrixTags() {
+    // PS3.6: Total Pixel Matrix Columns is (0048,0006), Total Pixel Matrix Rows (0048,0007).
+    NdArray labels = NdArray.zeros(DType.UINT8, 2, 4, 4);
+    labels.setDouble(1, 0, 1, 1);
+    Segmentation seg =
+        builder(SegTestData.enhancedCt(2, 4, 4), labels)
+            .segmentDescriptions(SegTestData.descriptions(1))
+            .build();
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> seg.getTotalPixelMatrix(SegmentPixelOptions.DEFAULT));
+    assertTrue(e.getMessage().contains("TotalPixelMatrixRows (0048,0007)"), e.getMessage());
+    assertTrue(e.getMessage().contains("TotalPixelMatrixColumns (0048,0006)"), e.getMessage());
+  }
+
+  @Test
   void rejectsASourceWithoutFrames() {
     DicomDataset src = source();
     src.setInt(Tag.NumberOfFrames, VR.IS, -1);
