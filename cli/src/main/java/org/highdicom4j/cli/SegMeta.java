@@ -140,8 +140,8 @@ final class SegMeta {
         text(root, "ContentLabel", "SEGMENTATION"),
         text(root, "ContentDescription", null),
         text(root, "SeriesDescription", "Segmentation"),
-        Integer.parseInt(text(root, "SeriesNumber", "300").strip()),
-        Integer.parseInt(text(root, "InstanceNumber", "1").strip()),
+        integer(root, "SeriesNumber", "300", path),
+        integer(root, "InstanceNumber", "1", path),
         groups,
         mapping);
   }
@@ -155,6 +155,17 @@ final class SegMeta {
    */
   SegmentDescription describe(Label label, int segmentNumber) {
     return segment(label.node(), segmentNumber, path);
+  }
+
+  /** An IS member (a decimal string or a number), named in the message when it is not one. */
+  private static int integer(JsonNode node, String name, String dflt, Path path) {
+    String v = text(node, name, dflt).strip();
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          path + ": " + name + " is not an integer (expected an IS value): " + v, e);
+    }
   }
 
   private static String text(JsonNode node, String name, String dflt) {

@@ -172,6 +172,19 @@ class SegLabelInputsTest {
   }
 
   @Test
+  void nonNumericSeriesOrInstanceNumberIsNamed() throws IOException {
+    // seg-schema.json: SeriesNumber and InstanceNumber are IS strings; a bad one must be named.
+    for (String member : new String[] {"SeriesNumber", "InstanceNumber"}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> meta("\"" + member + "\": \"12a\",", new String[] {"1:A"}));
+      assertTrue(e.getMessage().contains(member), e.getMessage());
+      assertTrue(e.getMessage().contains("12a"), e.getMessage());
+    }
+  }
+
+  @Test
   void mergedGroupsAreFirstFitInSegmentOrder() {
     // Segments 1..4 over 3 voxels: 1 and 2 overlap, 3 overlaps 1 and 2, 4 overlaps none.
     NdArray stacked = NdArray.zeros(DType.UINT8, 1, 1, 4, 4);
