@@ -672,6 +672,14 @@ final class SegmentationContent {
             1,
             CoordinateSystemNames.SLIDE,
             ds.getString(Tag.FrameOfReferenceUID));
+    if (o.applyPaletteColorLut()) {
+      // The palette's R, G, B samples are a channel axis, as for untiled label maps.
+      Map<ChannelDescriptor, List<RGBColorChannels>> rgb = new LinkedHashMap<>();
+      rgb.put(
+          ChannelDescriptor.RGB_COLOR_CHANNEL_DESCRIPTOR,
+          List.of(RGBColorChannels.R, RGBColorChannels.G, RGBColorChannels.B));
+      return geometry.withArray(tpm.reshape(withSlice), rgb);
+    }
     SegmentPixelReader.Selection sel = select(o);
     if (sel.combine()) {
       return geometry.withArray(tpm.reshape(withSlice));

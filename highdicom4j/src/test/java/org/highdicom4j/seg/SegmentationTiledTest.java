@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.highdicom4j.ChannelDescriptor;
 import org.highdicom4j.CoordinateSystemNames;
 import org.highdicom4j.DType;
 import org.highdicom4j.DimensionOrganizationTypeValues;
@@ -327,6 +328,37 @@ class SegmentationTiledTest {
     for (int r = 0; r < 20; r++) {
       for (int c = 0; c < 15; c++) {
         assertEquals(everyTile().getLong(r, c), v.array().getLong(0, r, c));
+      }
+    }
+  }
+
+  @Test
+  void paletteVolumeOfATiledLabelMapHasAnRgbChannel() throws Exception {
+    // As for untiled label maps: the palette adds a last axis of R, G, B described by an RGB
+    // channel, the spatial shape and affine stay those of the label volume.
+    int[] red = {0, 65535, 0};
+    int[] green = {0, 0, 65535};
+    int[] blue = {0, 0, 0};
+    Path file = dir.resolve("palette.dcm");
+    builder(source(), everyTile())
+        .tilePixelArray(true)
+        .segmentationType(SegmentationTypeValues.LABELMAP)
+        .paletteColorLut(red, green, blue)
+        .build()
+        .write(file);
+    Segmentation seg = Segmentation.read(file);
+    SegmentPixelOptions labels = SegmentPixelOptions.DEFAULT.withCombineSegments(true);
+    Volume v = seg.getVolume(labels.withApplyPaletteColorLut(true));
+    assertArrayEquals(new int[] {1, 20, 15, 3}, v.array().shape());
+    assertArrayEquals(new int[] {1, 20, 15}, v.spatialShape());
+    assertTrue(v.channelDescriptors().contains(ChannelDescriptor.RGB_COLOR_CHANNEL_DESCRIPTOR));
+    Volume plain = seg.getVolume(labels);
+    assertTrue(java.util.Arrays.deepEquals(plain.affine(), v.affine()));
+    for (int r = 0; r < 20; r++) {
+      for (int c = 0; c < 15; c++) {
+        int label = (int) everyTile().getLong(r, c);
+        assertEquals(red[label], v.array().getLong(0, r, c, 0));
+        assertEquals(green[label], v.array().getLong(0, r, c, 1));
       }
     }
   }
