@@ -153,7 +153,13 @@ final class SegSources {
       }
     } else {
       double[] normal = cross(orientation);
-      double t = image.getDouble(Tag.SliceThickness, 1.0);
+      // Enhanced images hold Slice Thickness in the Pixel Measures functional group.
+      double[] grouped =
+          nested(perFrame.get(0), image, Tag.PixelMeasuresSequence, Tag.SliceThickness);
+      double t =
+          grouped != null && grouped.length == 1 && grouped[0] > 0
+              ? grouped[0]
+              : image.getDouble(Tag.SliceThickness, 1.0);
       step = new double[] {normal[0] * t, normal[1] * t, normal[2] * t};
     }
     double[][] a = new double[4][4];
