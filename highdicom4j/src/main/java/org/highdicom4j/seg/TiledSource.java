@@ -133,13 +133,17 @@ final class TiledSource {
       long tileCount =
           (long) ((totalRows + rows - 1) / rows) * ((totalColumns + columns - 1) / columns);
       long most = tileCount * focalPlanes * Math.max(1, ds.getInt(Tag.NumberOfOpticalPaths, 1));
-      if (n > most) {
+      // TILED_FULL stores every tile (PS3.3 C.7.6.17.3); fewer frames than tiles means a corrupt
+      // matrix size, whose tiles must not be listed.
+      if (n < tileCount || n > most) {
         throw new IllegalArgumentException(
-            "sourceImages[0] NumberOfFrames (0028,0008) exceeds the TILED_FULL layout of "
+            "sourceImages[0] NumberOfFrames (0028,0008) does not fit the TILED_FULL layout of "
                 + tileCount
                 + " tiles, "
                 + focalPlanes
-                + " focal planes and the optical paths (expected at most "
+                + " focal planes and the optical paths (expected at least "
+                + tileCount
+                + " and at most "
                 + most
                 + "): "
                 + n);

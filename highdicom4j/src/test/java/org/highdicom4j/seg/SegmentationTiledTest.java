@@ -496,6 +496,21 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void rejectsATiledFullSourceWithFewerFramesThanTiles() {
+    // PS3.3 C.7.6.17.3: TILED_FULL stores every tile. A corrupt matrix size (here 10^10 tiles of
+    // one pixel for 9 frames) must be rejected, not listed tile by tile.
+    DicomDataset src = source();
+    src.setInt(Tag.TotalPixelMatrixRows, VR.UL, 100_000);
+    src.setInt(Tag.TotalPixelMatrixColumns, VR.UL, 100_000);
+    src.setInt(Tag.Rows, VR.US, 1);
+    src.setInt(Tag.Columns, VR.US, 1);
+    IllegalArgumentException e =
+        rejects(builder(src, NdArray.zeros(DType.UINT8, 9, 1, 1)).omitEmptyFrames(false));
+    assertTrue(e.getMessage().contains("NumberOfFrames (0028,0008)"), e.getMessage());
+    assertTrue(e.getMessage().contains("10000000000 tiles"), e.getMessage());
+  }
+
+  @Test
   void rejectsASparseSourceWithMoreFramesThanItems() {
     DicomDataset src = sparseSource();
     src.setInt(Tag.NumberOfFrames, VR.IS, 2_000_000_000);
