@@ -91,6 +91,19 @@ final class SegReadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Checked before the segmentation is read and the directory created.
+    LabelMapIo dirIo = null;
+    if (output.outDir != null) {
+      try {
+        dirIo = LabelMapFormats.forPath(Path.of("x." + format));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--format "
+                + format
+                + " is not a label map format (expected nrrd, nhdr, nii, nii.gz or npy)",
+            e);
+      }
+    }
     Segmentation s = Segmentation.read(seg);
     if (output.out != null) {
       LabelMapIo io = LabelMapFormats.forPath(output.out);
@@ -111,7 +124,7 @@ final class SegReadCommand implements Callable<Integer> {
       return 0;
     }
     Path dir = Files.createDirectories(output.outDir);
-    LabelMapIo io = LabelMapFormats.forPath(Path.of("x." + format));
+    LabelMapIo io = dirIo;
     int[] numbers = s.segmentNumbers();
     LabelMapIo.LabelMap stacked = read(s, SegmentPixelOptions.DEFAULT.withSegmentNumbers(numbers));
     List<List<Integer>> groups = SegmentGroups.of(stacked.array(), numbers, mergeSegments);

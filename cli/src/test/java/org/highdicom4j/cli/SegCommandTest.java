@@ -179,6 +179,23 @@ class SegCommandTest {
   }
 
   @Test
+  void anUnknownOutDirFormatNamesTheOptionAndWritesNothing() {
+    Path outDir = dir.resolve("never");
+    String[] r =
+        CliTest.run(
+            "seg",
+            "read",
+            dir.resolve("missing.dcm").toString(),
+            "--out-dir",
+            outDir.toString(),
+            "--format",
+            "tiff");
+    assertNotEquals("0", r[0]);
+    assertTrue(r[2].contains("--format tiff"), r[2]);
+    assertTrue(!Files.exists(outDir), "no output directory for a rejected command");
+  }
+
+  @Test
   void failuresExitNonZeroWithTheReason() throws IOException {
     Path src = series();
     String[] r =
