@@ -86,8 +86,13 @@ final class DemoCommand implements Callable<Integer> {
     report.step(
         "CT",
         String.format(
+            java.util.Locale.ROOT,
             "%d CT Image Storage instances, %d x %d int16: ct/CT0001.dcm .. CT%04d.dcm (%s)",
-            slices, size, size, slices, DemoReport.size(ctFiles)));
+            slices,
+            size,
+            size,
+            slices,
+            DemoReport.size(ctFiles)));
 
     // 2. Read them with Image and stack them into a volume.
     List<Image> images = new ArrayList<>();
@@ -148,8 +153,10 @@ final class DemoCommand implements Callable<Integer> {
     report.step(
         "SEG",
         String.format(
+            java.util.Locale.ROOT,
             "%d segments with SCT codes, AUTOMATIC \"%s\":",
-            binary.numberOfSegments(), DemoSegmentations.ALGORITHM_NAME));
+            binary.numberOfSegments(),
+            DemoSegmentations.ALGORITHM_NAME));
     report.detail(
         "%-26s BINARY, %d frames of 1 bit (one per segment and slice holding it)",
         report.file(binaryFile), binary.numberOfFrames());

@@ -209,24 +209,28 @@ final class SegmentFrameIndex {
           "TILED_FULL segmentation lacks Rows, Columns or TotalPixelMatrixRows/Columns (expected"
               + " positive values)");
     }
-    int perRow = (totalCols + cols - 1) / cols;
-    int perPlane = perRow * ((totalRows + rows - 1) / rows);
+    // In long: a corrupt total matrix size must not wrap the tile count around. A tile's
+    // position stays below the matrix size, so it fits an int again.
+    long perRow = ((long) totalCols + cols - 1) / cols;
+    long perPlane = perRow * (((long) totalRows + rows - 1) / rows);
     int focal = Math.max(1, ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1));
+    long planeFrames = perPlane > Long.MAX_VALUE / focal ? Long.MAX_VALUE : perPlane * focal;
     for (int f = 0; f < numberOfFrames; f++) {
-      int tile = f % perPlane;
-      tilePositions[f] = new int[] {(tile / perRow) * rows + 1, (tile % perRow) * cols + 1};
+      long tile = f % perPlane;
+      tilePositions[f] =
+          new int[] {(int) ((tile / perRow) * rows + 1), (int) ((tile % perRow) * cols + 1)};
       if (!labelmap) {
-        int k = f / (perPlane * focal);
+        long k = f / planeFrames;
         if (k >= segmentNumbers.length) {
           throw new IllegalArgumentException(
               "NumberOfFrames (0028,0008) exceeds the TILED_FULL layout of "
                   + segmentNumbers.length
                   + " segments (expected at most "
-                  + (long) perPlane * focal * segmentNumbers.length
+                  + planeFrames * segmentNumbers.length
                   + "): "
                   + numberOfFrames);
         }
-        segmentOfFrame[f] = segmentNumbers[k];
+        segmentOfFrame[f] = segmentNumbers[(int) k];
       }
     }
   }

@@ -174,7 +174,8 @@ final class TiledSource {
         TilePosition t = tiles.get(f % perPlane);
         int focal = (f / perPlane) % focalPlanes;
         positions[f] = new int[] {t.rowPosition(), t.columnPosition()};
-        offsets[f] = new double[] {t.x(), t.y(), t.z() + focal * between};
+        // Z Offset in Slide Coordinate System is in micrometres, Spacing Between Slices in mm.
+        offsets[f] = new double[] {t.x(), t.y(), t.z() + focal * between * 1000.0};
       }
     } else {
       for (int f = 0; f < n; f++) {

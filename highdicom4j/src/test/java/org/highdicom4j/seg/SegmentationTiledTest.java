@@ -284,6 +284,33 @@ class SegmentationTiledTest {
   }
 
   @Test
+  void readingATiledFullSegmentationWithAHugeMatrixSizeDoesNotWrapTheTileCount() {
+    DicomDataset ds =
+        builder(source(), everyTile())
+            .tilePixelArray(true)
+            .omitEmptyFrames(false)
+            .dimensionOrganizationType(DimensionOrganizationTypeValues.TILED_FULL)
+            .build()
+            .dataset()
+            .deepCopy();
+    // A corrupt matrix size: 65536 x 65536 tiles per plane, 2^32, more than an int holds (it
+    // wrapped to 0). The frames then all lie in the first tile row of segment 1 (PS3.3
+    // C.7.6.17.3).
+    ds.setInt(Tag.TotalPixelMatrixRows, VR.UL, 65536 * ds.getInt(Tag.Rows, 0));
+    ds.setInt(Tag.TotalPixelMatrixColumns, VR.UL, 65536 * ds.getInt(Tag.Columns, 0));
+    Segmentation seg = Segmentation.fromDataset(ds);
+    assertEquals(18, seg.numberOfFrames());
+    // TILED_FULL records no source frames: asking for them is misuse, not an arithmetic error.
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                seg.getPixelsBySourceFrame(
+                    seg.getSourceImageUids().get(0).sopInstanceUid(), new int[] {1}));
+    assertTrue(e.getMessage().contains("TILED_FULL"), e.getMessage());
+  }
+
+  @Test
   void tiledFullStoresEveryTileWithoutPerFrameGroups() throws Exception {
     Segmentation seg =
         builder(source(), everyTile())
