@@ -731,6 +731,16 @@ public abstract class SOPClass {
     }
 
     /**
+     * Returns whether SOP Instance UID (0008,0018) or Instance Number (0020,0013) was set, for
+     * factories that set them per instance themselves.
+     *
+     * @return true when either was set
+     */
+    protected final boolean instanceIdentitySet() {
+      return sopInstanceUid != null || instanceNumber != null;
+    }
+
+    /**
      * Throws unless the Enhanced General Equipment module attributes (Manufacturer, Manufacturer's
      * Model Name, Device Serial Number, Software Versions) were all set.
      */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.highdicom4j.DimensionOrganizationTypeValues;
 import org.highdicom4j.ImageReadOptions;
 import org.highdicom4j.NdArray;
 import org.highdicom4j.SOPClass;
+import org.highdicom4j.ValueRepresentations;
 import org.highdicom4j.Volume;
 import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.coding.CodedConcept;
@@ -61,11 +63,13 @@ import org.highdicom4j.dicom.io.TransferSyntax;
  * Builder#tilePixelArray}, one total pixel matrix that is cut into tiles of {@link
  * Builder#tileSize}.
  *
- * <p>Not yet supported (highdicom has them): segmentation pyramids, tiled sources with several
- * focal planes or optical paths, a depth-1 {@code Volume} as the total pixel matrix of a tiled
- * source (pass an {@link NdArray}), contributing equipment, ICC profiles, content creator
- * identification. highdicom's deprecated {@code add_segments} is deliberately absent: pass all
- * segments to the builder.
+ * <p>{@link #createSegmentationPyramid} makes a multi-resolution pyramid of such segmentations.
+ *
+ * <p>Not yet supported (highdicom has them): segmentations of a source pyramid (several source
+ * images of decreasing resolution), tiled sources with several focal planes or optical paths, a
+ * depth-1 {@code Volume} as the total pixel matrix of a tiled source (pass an {@link NdArray}),
+ * contributing equipment, ICC profiles, content creator identification. highdicom's deprecated
+ * {@code add_segments} is deliberately absent: pass all segments to the builder.
  *
  * <p>highdicom: {@code highdicom.seg.Segmentation}.
  */
@@ -260,6 +264,56 @@ public final class Segmentation extends SOPClass {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Creates a multi-resolution segmentation pyramid of a tiled slide microscopy image: one
+   * Segmentation instance per level, all of one series, numbered 1, 2, 3 … from the highest
+   * resolution down, and sharing one Pyramid UID (0008,0019) (PS3.3 C.8.12.4.1.9). Each level is
+   * made as by {@link Builder#tilePixelArray} from a total pixel matrix; its Pixel Spacing
+   * (0028,0030) is the source's scaled by the ratio of the first array's size to the level's, so
+   * all levels cover the slide region of the source with the same origin and orientation.
+   *
+   * <p>Two scenarios are supported: one source image and one pixel array with {@code
+   * downsampleFactors} (level i + 1 has {@code (int) (size / downsampleFactors[i])} rows and
+   * columns, truncated as in highdicom, resampled from the nearest pixel centre, or with linear
+   * weights for a floating-point FRACTIONAL array); or one source image and several pixel arrays of
+   * strictly decreasing size, one per level. Segmenting a source pyramid (several source images) is
+   * not supported.
+   *
+   * <p>highdicom: {@code highdicom.seg.create_segmentation_pyramid}; its {@code **kwargs} and the
+   * common parameters (segmentation type, segment descriptions, series, equipment, {@code
+   * pyramid_uid}, {@code pyramid_label}) are set by {@code options}.
+   *
+   * @param sourceImages exactly one VL Whole Slide Microscopy image (pixel data may be absent),
+   *     whose total pixel matrix {@code pixelArrays[0]} segments pixel for pixel
+   * @param pixelArrays total pixel matrices, (rows, columns), (1, rows, columns) or (1, rows,
+   *     columns, segments), values as for {@link Builder#pixelArray(NdArray)}, of one dtype, in
+   *     strictly decreasing size; not copied
+   * @param downsampleFactors factors &gt; 1 in strictly ascending order with one pixel array, null
+   *     with several
+   * @param sopInstanceUids SOP Instance UID (0008,0018) of each level, or null to generate them
+   * @param options called once per level on a fresh builder, whose Series Instance UID (0020,000E)
+   *     and {@link Builder#pyramidUid} hold generated UIDs that it may replace (with the same value
+   *     for every level); it sets everything else except source images, pixel array, tiling, plane
+   *     positions, orientation, pixel measures, SOP instance UID and instance number
+   * @return the levels, highest resolution first
+   * @throws IllegalArgumentException when the inputs are inconsistent; the message names the
+   *     parameter
+   * @throws IllegalStateException when {@code options} left out a required option
+   */
+  public static List<Segmentation> createSegmentationPyramid(
+      List<DicomDataset> sourceImages,
+      List<NdArray> pixelArrays,
+      double[] downsampleFactors,
+      List<String> sopInstanceUids,
+      Consumer<Builder> options) {
+    return SegmentationPyramid.create(
+        sourceImages,
+        pixelArrays,
+        downsampleFactors == null ? null : downsampleFactors.clone(),
+        sopInstanceUids,
+        options);
   }
 
   /** Returns Segmentation Type (0062,0001). */
@@ -676,6 +730,8 @@ public final class Segmentation extends SOPClass {
     int[][] paletteLut;
     boolean tilePixelArray;
     int[] tileSize;
+    String pyramidUid;
+    String pyramidLabel;
     Executor executor;
     CodecRegistry codecs;
 
@@ -971,6 +1027,37 @@ public final class Segmentation extends SOPClass {
     }
 
     /**
+     * Sets Pyramid UID (0008,0019), UI: the multi-resolution pyramid this segmentation is a level
+     * of. {@link Segmentation#createSegmentationPyramid} sets it on every level.
+     *
+     * <p>highdicom: {@code pyramid_uid}.
+     *
+     * @param uid the UID, e.g. from {@code UidGenerator.newUid()}
+     * @return this builder
+     */
+    public Builder pyramidUid(String uid) {
+      this.pyramidUid =
+          ValueRepresentations.checkUid(Tag.PyramidUID, Objects.requireNonNull(uid, "pyramidUid"));
+      return this;
+    }
+
+    /**
+     * Sets Pyramid Label (0020,0027), LO: a human readable label of the pyramid; needs a {@link
+     * #pyramidUid}.
+     *
+     * <p>highdicom: {@code pyramid_label}.
+     *
+     * @param label at most 64 characters
+     * @return this builder
+     */
+    public Builder pyramidLabel(String label) {
+      this.pyramidLabel =
+          ValueRepresentations.checkLongString(
+              Tag.PyramidLabel, Objects.requireNonNull(label, "pyramidLabel"));
+      return this;
+    }
+
+    /**
      * Sets a palette colour lookup table for a LABELMAP segmentation (Photometric Interpretation
      * PALETTE COLOR): 16-bit entries, the first for pixel value 0, covering every segment number.
      * Segment descriptions must then not carry a display colour.
@@ -1038,6 +1125,10 @@ public final class Segmentation extends SOPClass {
       require(segmentationType, "segmentationType");
       require(segmentDescriptions, "segmentDescriptions");
       requireEnhancedEquipment();
+    }
+
+    boolean instanceSet() {
+      return instanceIdentitySet();
     }
 
     String transferSyntaxOrDefault() {

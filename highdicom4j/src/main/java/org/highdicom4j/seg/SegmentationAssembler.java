@@ -167,6 +167,17 @@ final class SegmentationAssembler {
     if (slide != null) {
       SlideAttributes.addTo(ds, slide);
     }
+    if (b.pyramidLabel != null && b.pyramidUid == null) {
+      throw new IllegalArgumentException(
+          "pyramidLabel needs a pyramidUid (expected PyramidUID (0008,0019) with PyramidLabel"
+              + " (0020,0027))");
+    }
+    if (b.pyramidUid != null) {
+      ds.setString(Tag.PyramidUID, VR.UI, b.pyramidUid);
+    }
+    if (b.pyramidLabel != null) {
+      ds.setString(Tag.PyramidLabel, VR.LO, b.pyramidLabel);
+    }
     DimensionIndexSequence dims =
         slide != null
             ? DimensionIndexSequence.ofSlide(!labelmap)

@@ -421,9 +421,58 @@ class SegGuideTest {
   }
 
   @Test
+  void creatingAPyramid() throws Exception {
+    Path dataDir = testFiles();
+    // snippet: docs/seg.md pyramid
+    DicomDataset smImage = DicomReader.read(dataDir.resolve("sm_image.dcm")).dataset();
+    NdArray mask = NdArray.zeros(DType.UINT8, 50, 50);
+    for (int r = 38; r < 43; r++) {
+      for (int c = 5; c < 41; c++) {
+        mask.setDouble(1, r, c);
+      }
+    }
+    SegmentDescription nucleus =
+        SegmentDescription.builder(
+                1,
+                "Segment #1",
+                new CodedConcept("91723000", "SCT", "Anatomical Structure"),
+                new CodedConcept("84640000", "SCT", "Nucleus"),
+                SegmentAlgorithmTypeValues.MANUAL)
+            .build();
+
+    // Three levels: the mask itself, half and a quarter of its size.
+    List<Segmentation> pyramid =
+        Segmentation.createSegmentationPyramid(
+            List.of(smImage),
+            List.of(mask),
+            new double[] {2, 4}, // downsample factors
+            null, // SOP Instance UIDs: generated
+            b ->
+                b.segmentationType(SegmentationTypeValues.BINARY)
+                    .segmentDescriptions(List.of(nucleus))
+                    .seriesNumber(1)
+                    .manufacturer("Foo Corp.")
+                    .manufacturerModelName("Slide Segmentation Algorithm")
+                    .softwareVersions("0.0.1")
+                    .deviceSerialNumber("1234567890")
+                    .pyramidLabel("Nuclei"));
+    for (Segmentation level : pyramid) {
+      int instance = level.dataset().getInt(Tag.InstanceNumber, 0); // 1, 2, 3
+      level.write(dir.resolve("nuclei-" + instance + ".dcm"));
+    }
+    int quarterRows = pyramid.get(2).dataset().getInt(Tag.TotalPixelMatrixRows, 0); // 12
+    // end snippet
+    assertEquals(3, pyramid.size());
+    assertEquals(12, quarterRows);
+    for (int i = 0; i < 3; i++) {
+      assertTrue(Files.isRegularFile(dir.resolve("nuclei-" + (i + 1) + ".dcm")));
+    }
+  }
+
+  @Test
   void guideContainsTheSnippets() throws Exception {
     assertEquals(
-        10,
+        11,
         DocSnippets.assertGuideContainsSnippets(
             "highdicom4j/src/test/java/org/highdicom4j/seg/SegGuideTest.java", "docs/seg.md"));
   }
