@@ -10,12 +10,16 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.DecodedFrame;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.PixelDataFrames;
+import org.highdicom4j.codec.uncompressed.NativePixelData;
+import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.dict.ElementDictionary;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.DicomFile;
 import org.highdicom4j.dicom.io.DicomReader;
+import org.highdicom4j.dicom.io.DicomStreamException;
 import org.highdicom4j.dicom.io.ReadOptions;
 import org.highdicom4j.dicom.io.TransferSyntax;
 import org.highdicom4j.spatial.Spatial;
@@ -170,6 +174,9 @@ public final class Image {
    * Returns whether the frames can be indexed as one Total Pixel Matrix: tiled, one focal plane and
    * optical path, and frames at distinct positions; highdicom's {@code
    * is_indexable_as_total_pixel_matrix}.
+   *
+   * @throws IllegalArgumentException when Number of Frames (0028,0008) exceeds what Pixel Data or
+   *     the tile grid holds, or differs from the number of Per-Frame Functional Groups items
    */
   public boolean isIndexableAsTotalPixelMatrix() {
     return layout() != null;
@@ -504,7 +511,8 @@ public final class Image {
    * @return shape (rows, columns[, 3]) of the region
    * @throws IOException when a frame cannot be read or decoded
    * @throws IllegalStateException when the image cannot be indexed as a total pixel matrix
-   * @throws IllegalArgumentException when the bounds are outside the matrix or empty
+   * @throws IllegalArgumentException when the bounds are outside the matrix or empty, or Number of
+   *     Frames (0028,0008) is inconsistent (see {@link #isIndexableAsTotalPixelMatrix})
    */
   public NdArray getTotalPixelMatrix(
       Integer rowStart,
@@ -735,6 +743,10 @@ public final class Image {
 
   private TileLayout layout() {
     if (!tileLayoutKnown) {
+      String problem = isTiled() ? frameCountProblem() : null;
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
       tileLayout = TileLayout.of(dataset);
       tileLayoutKnown = true;
     }
@@ -757,7 +769,51 @@ public final class Image {
     return new CombinedPixelTransform(dataset, index, o, arrays.storedDtype, arrays.inputRange());
   }
 
-  private int[] allIndices() {
+  /**
+   * Describes why Number of Frames (0028,0008) exceeds what the pixel data can hold (one fragment
+   * or more per encapsulated frame, whole frames of native bytes), or returns null when it does
+   * not. Checked before anything is sized by Number of Frames, which may be corrupt (e.g.
+   * 2147483647).
+   */
+  private String frameCountProblem() {
+    if (frames == null) {
+      return null;
+    }
+    int n = numberOfFrames();
+    int tag = frames.pixelDataTag();
+    Fragments f = dataset.getFragments(tag);
+    if (f != null) {
+      return n <= f.fragmentCount()
+          ? null
+          : "NumberOfFrames (0028,0008) exceeds what "
+              + DicomDataset.tagString(tag)
+              + " holds (expected ≤ "
+              + f.fragmentCount()
+              + " fragments, one or more per frame): "
+              + n;
+    }
+    BulkDataRef ref = dataset.getBulkDataRef(tag);
+    byte[] bytes = ref == null ? dataset.getBytes(tag) : null;
+    long length = ref != null ? ref.length() : bytes == null ? 0 : bytes.length;
+    long frameBits = NativePixelData.frameLengthBits(frames.descriptor());
+    long held = length * 8 / frameBits;
+    return n <= held
+        ? null
+        : "NumberOfFrames (0028,0008) exceeds what "
+            + DicomDataset.tagString(tag)
+            + " holds (expected ≤ "
+            + held
+            + " frames of "
+            + frameBits
+            + " bits): "
+            + n;
+  }
+
+  private int[] allIndices() throws DicomStreamException {
+    String problem = frameCountProblem();
+    if (problem != null) {
+      throw new DicomStreamException(problem);
+    }
     int[] all = new int[numberOfFrames()];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;

@@ -36,11 +36,21 @@ final class TileLayout {
 
   /**
    * Computes the layout, or returns null when the image cannot be indexed as one total pixel matrix
-   * (not tiled, several focal planes or optical paths, or frames at the same position).
+   * (not tiled, several focal planes or optical paths, or frames at the same position). The caller
+   * has checked Number of Frames against what Pixel Data holds.
+   *
+   * @throws IllegalArgumentException when Number of Frames (0028,0008) exceeds the tiles of a
+   *     TILED_FULL image or differs from the number of Per-Frame Functional Groups items
    */
   static TileLayout of(DicomDataset ds) {
-    if (!isTiled(ds)
-        || ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1) != 1
+    if (!isTiled(ds)) {
+      return null;
+    }
+    boolean tiledFull = "TILED_FULL".equals(ds.getString(Tag.DimensionOrganizationType));
+    if (tiledFull) {
+      checkTiledFullFrameCount(ds);
+    }
+    if (ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1) != 1
         || ds.getInt(Tag.NumberOfOpticalPaths, 1) != 1) {
       return null;
     }
@@ -52,25 +62,33 @@ final class TileLayout {
     if (totalRows < 1 || totalCols < 1 || rows < 1 || cols < 1) {
       return null;
     }
-    int[][] o = new int[n][];
-    if ("TILED_FULL".equals(ds.getString(Tag.DimensionOrganizationType))) {
-      int perRow = (totalCols + cols - 1) / cols;
-      long perPlane = (long) perRow * ((totalRows + rows - 1) / rows);
-      if (n > perPlane) {
+    Sequence pffg = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
+    if (!tiledFull) {
+      if (pffg == null) {
+        // every frame would take the shared position: several frames at one place
         return null;
       }
+      if (pffg.size() != n) {
+        throw new IllegalArgumentException(
+            "NumberOfFrames (0028,0008) disagrees with the items of"
+                + " PerFrameFunctionalGroupsSequence (5200,9230) (expected "
+                + pffg.size()
+                + "): "
+                + n);
+      }
+    }
+    // n is bounded by the tile grid or the per-frame items here, so it may size the layout
+    int[][] o = new int[n][];
+    if (tiledFull) {
+      int perRow = (totalCols + cols - 1) / cols;
       for (int i = 0; i < n; i++) {
         o[i] = new int[] {(i / perRow) * rows, (i % perRow) * cols};
       }
     } else {
-      Sequence pffg = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
       DicomDataset sfg = ds.getItem(Tag.SharedFunctionalGroupsSequence);
       Set<Long> seen = new HashSet<>();
       for (int i = 0; i < n; i++) {
-        DicomDataset pos = null;
-        if (pffg != null && i < pffg.size()) {
-          pos = pffg.get(i).getItem(Tag.PlanePositionSlideSequence);
-        }
+        DicomDataset pos = pffg.get(i).getItem(Tag.PlanePositionSlideSequence);
         if (pos == null && sfg != null) {
           pos = sfg.getItem(Tag.PlanePositionSlideSequence);
         }
@@ -88,6 +106,43 @@ final class TileLayout {
       }
     }
     return new TileLayout(totalRows, totalCols, rows, cols, o);
+  }
+
+  /**
+   * Checks Number of Frames of a TILED_FULL image against the frames its dimensions allow (tiles ×
+   * focal planes × optical paths, PS3.3 C.7.6.17.3) before anything is sized by it: a corrupt value
+   * such as 2147483647 must not allocate.
+   */
+  private static void checkTiledFullFrameCount(DicomDataset ds) {
+    long n = ds.getInt(Tag.NumberOfFrames, 1);
+    long rows = ds.getInt(Tag.Rows, 0);
+    long cols = ds.getInt(Tag.Columns, 0);
+    long totalRows = ds.getInt(Tag.TotalPixelMatrixRows, 0);
+    long totalCols = ds.getInt(Tag.TotalPixelMatrixColumns, 0);
+    if (rows < 1 || cols < 1 || totalRows < 1 || totalCols < 1) {
+      return;
+    }
+    long tiles = ((totalRows + rows - 1) / rows) * ((totalCols + cols - 1) / cols);
+    long max =
+        saturatedProduct(
+            tiles,
+            Math.max(1, ds.getInt(Tag.TotalPixelMatrixFocalPlanes, 1)),
+            Math.max(1, ds.getInt(Tag.NumberOfOpticalPaths, 1)));
+    if (n > max) {
+      throw new IllegalArgumentException(
+          "NumberOfFrames (0028,0008) exceeds the tiles of the total pixel matrix (expected ≤ "
+              + max
+              + " tiles × focal planes × optical paths for TILED_FULL): "
+              + n);
+    }
+  }
+
+  private static long saturatedProduct(long a, long b, long c) {
+    try {
+      return Math.multiplyExact(Math.multiplyExact(a, b), c);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** The 0-based indices of the frames that overlap rows [r0, r1) and columns [c0, c1). */

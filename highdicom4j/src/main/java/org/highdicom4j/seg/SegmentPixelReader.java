@@ -1,5 +1,6 @@
 package org.highdicom4j.seg;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -19,7 +20,9 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.PixelDataFrames;
 import org.highdicom4j.dicom.data.BulkDataRef;
+import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.TransferSyntax;
 
@@ -78,6 +81,9 @@ final class SegmentPixelReader {
 
   private final int bits;
 
+  /** The file that frames not held in memory are read from (lazy retrieval), else null. */
+  private final BulkDataSource fileSource;
+
   SegmentPixelReader(
       DicomDataset ds,
       TransferSyntax ts,
@@ -110,6 +116,19 @@ final class SegmentPixelReader {
                 && ds.getFragments(Tag.PixelData) == null
             ? ref
             : null;
+    this.fileSource = fileSource(ds);
+  }
+
+  /** Returns the source of native Pixel Data or its first fragment when not in memory, or null. */
+  private static BulkDataSource fileSource(DicomDataset ds) {
+    BulkDataRef ref = ds.getBulkDataRef(Tag.PixelData);
+    Fragments f = ds.getFragments(Tag.PixelData);
+    if (ref == null && f != null) {
+      for (int i = 1; i < f.size() && ref == null; i++) {
+        ref = f.itemRef(i);
+      }
+    }
+    return ref == null || ref.source() instanceof SparseBulkData ? null : ref.source();
   }
 
   int rows() {
@@ -146,6 +165,25 @@ final class SegmentPixelReader {
     if (groups.isEmpty()) {
       return out;
     }
+    // One open file for all frames of this query, not one per frame.
+    Closeable held = fileSource == null ? null : fileSource.hold();
+    try {
+      return assemble(out, height, width, groups, placements, sel);
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+    }
+  }
+
+  private NdArray assemble(
+      NdArray out,
+      int height,
+      int width,
+      Map<Long, List<Placement>> groups,
+      List<Placement> placements,
+      Selection sel)
+      throws IOException {
     if (frames.numberOfFrames() > 0 && nativeBytes == null) {
       // Locates encapsulated fragments once, before tasks run concurrently.
       frames.rawFrame(placements.get(0).frame);

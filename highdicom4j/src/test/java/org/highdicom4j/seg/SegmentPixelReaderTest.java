@@ -57,6 +57,67 @@ class SegmentPixelReaderTest {
     }
   }
 
+  /**
+   * A lazy read of a many-frame SEG (all frames of one query read through one open file) gives the
+   * pixels of an eager read, for bit-packed native frames, 8-bit native label map frames and RLE
+   * encapsulated fractional frames.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "BINARY, 1.2.840.10008.1.2.1",
+    "LABELMAP, 1.2.840.10008.1.2.1",
+    "FRACTIONAL, 1.2.840.10008.1.2.5"
+  })
+  void lazyReadOfManyFramesEqualsEagerRead(SegmentationTypeValues type, String ts)
+      throws IOException {
+    // frames of 70 x 70 random values: RLE fragments above the lazy threshold stay in the file
+    int planes = 90;
+    int size = 70;
+    DicomDataset src = SegTestData.enhancedCt(planes, size, size);
+    boolean fractional = type == SegmentationTypeValues.FRACTIONAL;
+    Random r = new Random(11);
+    NdArray input =
+        fractional
+            ? NdArray.zeros(DType.FLOAT32, planes, size, size, 2)
+            : NdArray.zeros(DType.UINT8, planes, size, size);
+    float[] values = (float[]) (fractional ? input.data() : new float[0]);
+    byte[] labels = (byte[]) (fractional ? new byte[0] : input.data());
+    for (int i = 0; i < values.length; i++) {
+      values[i] = r.nextInt(256) / 255f;
+    }
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = (byte) r.nextInt(4);
+    }
+    Path file = dir.resolve(type + ".dcm");
+    SegTestData.identity(Segmentation.builder())
+        .sourceImages(List.of(src))
+        .pixelArray(input)
+        .segmentationType(type)
+        .segmentDescriptions(
+            fractional ? SegTestData.descriptions(1, 2) : SegTestData.descriptions(1, 2, 3))
+        .transferSyntaxUid(ts)
+        .omitEmptyFrames(false)
+        .build()
+        .write(file);
+    Segmentation eager = Segmentation.read(file);
+    Segmentation lazy = Segmentation.read(file, ImageReadOptions.LAZY);
+    assertTrue(lazy.numberOfFrames() >= (type == SegmentationTypeValues.LABELMAP ? 90 : 180));
+    int[] frames = new int[planes];
+    for (int p = 0; p < planes; p++) {
+      frames[p] = planes - p;
+    }
+    String uid = src.getString(Tag.SOPInstanceUID);
+    for (SegmentPixelOptions o :
+        List.of(
+            SegmentPixelOptions.DEFAULT,
+            SegmentPixelOptions.DEFAULT.withCombineSegments(!fractional))) {
+      NdArray want = eager.getPixelsBySourceFrame(uid, frames, o);
+      NdArray got = lazy.getPixelsBySourceFrame(uid, frames, o);
+      assertArrayEquals(want.shape(), got.shape());
+      assertArrayEquals(want.toLittleEndian(), got.toLittleEndian(), type + " " + o);
+    }
+  }
+
   /** Random masks (planes, rows, columns, segments); disjoint ones come from a label map. */
   private static NdArray masks(Random r, int planes, int rows, int cols, boolean disjoint) {
     NdArray a = NdArray.zeros(DType.BOOL, planes, rows, cols, SEGMENTS);

@@ -1,5 +1,6 @@
 package org.highdicom4j.dicom.data;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
@@ -19,6 +20,19 @@ public interface BulkDataSource {
    *     length}
    */
   void read(long offset, byte[] dest, int destOffset, int length) throws IOException;
+
+  /**
+   * Keeps the source ready for reads until the returned handle is closed, so that the many reads of
+   * one request for bulk data (e.g. the frames of a pixel query) share one open file instead of
+   * opening it for each read. Handles may be held concurrently, from several threads, and nested;
+   * closing a handle twice has no further effect. The default does nothing.
+   *
+   * @return the handle to close when the reads are done
+   * @throws IOException when the source cannot be opened
+   */
+  default Closeable hold() throws IOException {
+    return () -> {};
+  }
 
   /** Returns a description of the source for messages (e.g. its path). */
   String description();
