@@ -3,6 +3,9 @@ package org.highdicom4j.seg;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.VR;
+import org.highdicom4j.dicom.dict.Tag;
 
 /**
  * The geometry of the planes (axis 0) of a segmentation pixel array: position, orientation and
@@ -316,5 +319,21 @@ final class Planes {
   /** The dot product of the 3-vectors at {@code a[ao]} and {@code b[bo]}. */
   static double dot(double[] a, int ao, double[] b, int bo) {
     return a[ao] * b[bo] + a[ao + 1] * b[bo + 1] + a[ao + 2] * b[bo + 2];
+  }
+
+  /**
+   * Adds a Pixel Measures Sequence (0028,9110) item to a functional groups item: Pixel Spacing and,
+   * when known, Slice Thickness and Spacing Between Slices. Shared by patient and slide planes.
+   */
+  static void addPixelMeasures(
+      DicomDataset group, double[] pixelSpacing, Double sliceThickness, Double between) {
+    DicomDataset pm = group.newSequence(Tag.PixelMeasuresSequence).addNewItem();
+    pm.setDouble(Tag.PixelSpacing, VR.DS, pixelSpacing);
+    if (sliceThickness != null) {
+      pm.setDouble(Tag.SliceThickness, VR.DS, sliceThickness);
+    }
+    if (between != null) {
+      pm.setDouble(Tag.SpacingBetweenSlices, VR.DS, between);
+    }
   }
 }

@@ -314,14 +314,8 @@ final class SegmentationAssembler {
       SourceGeometry src) {
     DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
     if (planes.geometry) {
-      DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
-      pm.setDouble(Tag.PixelSpacing, VR.DS, planes.pixelSpacing);
-      if (planes.sliceThickness != null) {
-        pm.setDouble(Tag.SliceThickness, VR.DS, planes.sliceThickness);
-      }
-      if (planes.spacingBetweenSlices != null) {
-        pm.setDouble(Tag.SpacingBetweenSlices, VR.DS, planes.spacingBetweenSlices);
-      }
+      Planes.addPixelMeasures(
+          shared, planes.pixelSpacing, planes.sliceThickness, planes.spacingBetweenSlices);
       shared
           .newSequence(Tag.PlaneOrientationSequence)
           .addNewItem()

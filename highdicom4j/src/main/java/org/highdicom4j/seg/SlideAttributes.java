@@ -29,13 +29,7 @@ final class SlideAttributes {
 
   static void addSharedGroups(DicomDataset ds, SlidePlanes slide) {
     DicomDataset shared = ds.newSequence(Tag.SharedFunctionalGroupsSequence).addNewItem();
-    DicomDataset pm = shared.newSequence(Tag.PixelMeasuresSequence).addNewItem();
-    pm.setDouble(Tag.PixelSpacing, VR.DS, slide.pixelSpacing);
-    if (slide.sliceThickness != null) {
-      pm.setDouble(Tag.SliceThickness, VR.DS, slide.sliceThickness);
-    }
-    if (slide.spacingBetweenSlices != null) {
-      pm.setDouble(Tag.SpacingBetweenSlices, VR.DS, slide.spacingBetweenSlices);
-    }
+    Planes.addPixelMeasures(
+        shared, slide.pixelSpacing, slide.sliceThickness, slide.spacingBetweenSlices);
   }
 }
