@@ -1,5 +1,6 @@
 package org.highdicom4j.codec;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,19 +265,17 @@ public final class PixelDataFrames {
   public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
     // The last frame must exist before room is made for all of them: Number of Frames may be
     // corrupt (e.g. 2147483647).
-    rawFrame(numberOfFrames - 1);
-    if (dataset.getFragments(pixelTag) == null) {
-      List<DecodedFrame> out = new ArrayList<>(numberOfFrames);
-      for (int i = 0; i < numberOfFrames; i++) {
-        out.add(decode(i));
+    Closeable held = holdSource();
+    try {
+      rawFrame(numberOfFrames - 1);
+      int[] all = new int[numberOfFrames];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
       }
-      return out;
+      return decodeFrames(all, executor);
+    } finally {
+      held.close();
     }
-    List<byte[]> raw = new ArrayList<>(numberOfFrames);
-    for (int i = 0; i < numberOfFrames; i++) {
-      raw.add(rawFrame(i));
-    }
-    return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
   }
 
   /**
@@ -292,8 +291,18 @@ public final class PixelDataFrames {
     for (int i : indices) {
       checkIndex(i);
     }
-    List<DecodedFrame> out = new ArrayList<>(indices.length);
+    Closeable held = holdSource();
+    try {
+      return decodeFrames(indices, executor);
+    } finally {
+      held.close();
+    }
+  }
+
+  /** Decodes checked frames; callers hold the source so that the file is opened once. */
+  private List<DecodedFrame> decodeFrames(int[] indices, Executor executor) throws IOException {
     if (dataset.getFragments(pixelTag) == null) {
+      List<DecodedFrame> out = new ArrayList<>(indices.length);
       for (int i : indices) {
         out.add(decode(i));
       }
@@ -304,6 +313,25 @@ public final class PixelDataFrames {
       raw.add(rawFrame(i));
     }
     return registry.decodeAll(transferSyntax.uid(), raw, descriptor, executor);
+  }
+
+  /**
+   * Holds the source the pixel data is still to be read from (a lazily read file), so that the
+   * frames of one request share one open file; a no-op for pixel data in memory.
+   */
+  private Closeable holdSource() throws IOException {
+    BulkDataRef ref = dataset.getBulkDataRef(pixelTag);
+    if (ref != null && ref.source() != null) {
+      return ref.source().hold();
+    }
+    Fragments fragments = dataset.getFragments(pixelTag);
+    for (int i = 0; fragments != null && i < fragments.size(); i++) {
+      BulkDataRef item = fragments.itemRef(i);
+      if (item != null && item.source() != null) {
+        return item.source().hold();
+      }
+    }
+    return () -> {};
   }
 
   /**
