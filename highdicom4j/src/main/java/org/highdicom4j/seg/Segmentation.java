@@ -1,6 +1,7 @@
 package org.highdicom4j.seg;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,36 @@ public final class Segmentation extends SOPClass {
    */
   public static Segmentation read(Path path) throws IOException {
     return read(path, ImageReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads a segmentation from the bytes of a DICOM file (PS3.10); highdicom's {@code segread} of
+   * {@code bytes}. Every value is held in memory.
+   *
+   * @param bytes the file's bytes
+   * @return the segmentation
+   * @throws IOException when the bytes cannot be parsed
+   * @throws IllegalArgumentException when they hold no segmentation or its attributes are unusable
+   */
+  public static Segmentation read(byte[] bytes) throws IOException {
+    Objects.requireNonNull(bytes, "bytes");
+    DicomFile f = DicomReader.read(bytes);
+    return wrap(f.dataset(), f.transferSyntax(), ImageReadOptions.DEFAULT.executor());
+  }
+
+  /**
+   * Reads a segmentation from a stream holding a DICOM file (PS3.10), read to its end but not
+   * closed; highdicom's {@code segread} of a file-like object. Every value is held in memory.
+   *
+   * @param in the stream
+   * @return the segmentation
+   * @throws IOException when the stream cannot be read or parsed
+   * @throws IllegalArgumentException when it holds no segmentation or its attributes are unusable
+   */
+  public static Segmentation read(InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    DicomFile f = DicomReader.read(in);
+    return wrap(f.dataset(), f.transferSyntax(), ImageReadOptions.DEFAULT.executor());
   }
 
   /**

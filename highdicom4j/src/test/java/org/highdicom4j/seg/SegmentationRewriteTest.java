@@ -3,8 +3,10 @@ package org.highdicom4j.seg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +64,34 @@ class SegmentationRewriteTest {
           original.dataset().getInt(Tag.NumberOfFrames, 1),
           back.getInt(Tag.NumberOfFrames, 1),
           name);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("files")
+  void readingBytesOrAStreamGivesTheSamePixelsAsReadingTheFile(String name) throws Exception {
+    Path shared = SegTestData.shared();
+    SegTestData.require(shared != null, "../shared/testdata");
+    Path file = shared.resolve("testdata").resolve(name);
+    SegTestData.require(Files.isRegularFile(file), name);
+    Segmentation fromFile = Segmentation.read(file);
+    byte[] bytes = Files.readAllBytes(file);
+    Segmentation fromBytes = Segmentation.read(bytes);
+    Segmentation fromStream;
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      fromStream = Segmentation.read(in);
+    }
+    String source = fromFile.getSourceImageUids().get(0).sopInstanceUid();
+    for (Segmentation other : List.of(fromBytes, fromStream)) {
+      assertArrayEquals(fromFile.segmentNumbers(), other.segmentNumbers(), name);
+      assertEquals(fromFile.numberOfFrames(), other.numberOfFrames(), name);
+      assertArrayEquals(pixelBytes(fromFile.dataset()), pixelBytes(other.dataset()), name);
+      if (!"TILED_FULL".equals(fromFile.dataset().getString(Tag.DimensionOrganizationType))) {
+        assertEquals(
+            fromFile.getPixelsBySourceInstance(List.of(source)),
+            other.getPixelsBySourceInstance(List.of(source)),
+            name);
+      }
     }
   }
 
