@@ -208,4 +208,32 @@ final class SegTestData {
     pm.setDouble(Tag.SliceThickness, VR.DS, 0.01);
     return ds;
   }
+
+  /**
+   * Copies a LABELMAP file into {@code dir} with Segmentation Storage as its SOP Class, so that
+   * dciodvfy, whose Debian edition predates Label Map Segmentation Storage (Supplement 243), checks
+   * every module of the IOD; the messages Supplement 243 makes obsolete are then ignored by name
+   * (see {@code SegmentationConformanceTest.LABELMAP_IGNORES}).
+   */
+  static Path asSegmentationStorage(Path file, Path dir) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    byte[] from = Segmentation.LABEL_MAP_SEGMENTATION_STORAGE.getBytes(StandardCharsets.US_ASCII);
+    byte[] to = UID.SegmentationStorage.getBytes(StandardCharsets.US_ASCII);
+    // Same length ("…66.7" vs "…66.4"): the UID is replaced in place, in meta and data set.
+    if (from.length != to.length) {
+      throw new IllegalStateException("SOP Class UIDs of different length");
+    }
+    for (int i = 0; i + from.length <= bytes.length; i++) {
+      boolean match = true;
+      for (int k = 0; k < from.length && match; k++) {
+        match = bytes[i + k] == from[k];
+      }
+      if (match) {
+        System.arraycopy(to, 0, bytes, i, to.length);
+      }
+    }
+    Path copy = dir.resolve(file.getFileName().toString().replace(".dcm", ".as66.4.dcm"));
+    Files.write(copy, bytes);
+    return copy;
+  }
 }

@@ -278,7 +278,7 @@ class SegmentationConformanceTest {
     List<String> dump = new ArrayList<>(List.of("dcmdump", "-q", "+E"));
     for (Built b : built) {
       if (b.scenario.type == SegmentationTypeValues.LABELMAP) {
-        labelmap.add(asSegmentationStorage(b.file).toString());
+        labelmap.add(SegTestData.asSegmentationStorage(b.file, dir).toString());
       } else {
         plain.add(b.file.toString());
       }
@@ -306,30 +306,6 @@ class SegmentationConformanceTest {
           b.file.getFileName().toString(),
           SegTestData.run(List.of("dcmdump", "-q", b.file.toString())));
     }
-  }
-
-  /**
-   * Copies a LABELMAP file with Segmentation Storage as SOP Class so that dciodvfy checks every
-   * module of the IOD (it does not know Label Map Segmentation Storage).
-   */
-  private Path asSegmentationStorage(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    byte[] from = Segmentation.LABEL_MAP_SEGMENTATION_STORAGE.getBytes();
-    byte[] to = UID.SegmentationStorage.getBytes();
-    // Same length ("…66.7" vs "…66.4"): replace the UID in File Meta and data set in place.
-    assertEquals(from.length, to.length);
-    for (int i = 0; i + from.length <= bytes.length; i++) {
-      boolean match = true;
-      for (int k = 0; k < from.length && match; k++) {
-        match = bytes[i + k] == from[k];
-      }
-      if (match) {
-        System.arraycopy(to, 0, bytes, i, to.length);
-      }
-    }
-    Path copy = dir.resolve(file.getFileName().toString().replace(".dcm", ".as66.4.dcm"));
-    Files.write(copy, bytes);
-    return copy;
   }
 
   private void runDecoder() throws Exception {

@@ -18,7 +18,6 @@ import org.highdicom4j.NdArray;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.UidGenerator;
 import org.highdicom4j.dicom.dict.Tag;
-import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.dicom.io.DicomReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,7 +179,7 @@ class SegmentationPyramidTest {
     ignores.addAll(SegmentationTiledConformanceTest.OFF_GRID_IGNORES.keySet());
     List<Path> storage = new ArrayList<>();
     for (Path f : files) {
-      storage.add(asSegmentationStorage(f));
+      storage.add(SegTestData.asSegmentationStorage(f, dir));
     }
     validate(storage, List.of(ignores));
   }
@@ -430,24 +429,5 @@ class SegmentationPyramidTest {
       }
     }
     assertEquals(files.size(), checked, r.out() + r.err());
-  }
-
-  /** A copy with Segmentation Storage as SOP Class, which dciodvfy knows (see LABELMAP_IGNORES). */
-  private Path asSegmentationStorage(Path file) throws Exception {
-    byte[] bytes = Files.readAllBytes(file);
-    byte[] from = Segmentation.LABEL_MAP_SEGMENTATION_STORAGE.getBytes();
-    byte[] to = UID.SegmentationStorage.getBytes();
-    for (int i = 0; i + from.length <= bytes.length; i++) {
-      boolean match = true;
-      for (int k = 0; k < from.length && match; k++) {
-        match = bytes[i + k] == from[k];
-      }
-      if (match) {
-        System.arraycopy(to, 0, bytes, i, to.length);
-      }
-    }
-    Path copy = dir.resolve(file.getFileName().toString().replace(".dcm", ".as66.4.dcm"));
-    Files.write(copy, bytes);
-    return copy;
   }
 }

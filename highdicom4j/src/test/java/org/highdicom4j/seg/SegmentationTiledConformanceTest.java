@@ -305,7 +305,7 @@ class SegmentationTiledConformanceTest {
                 return c;
               });
       boolean lm = b.scenario.type == SegmentationTypeValues.LABELMAP;
-      cmd.add(lm ? asSegmentationStorage(b.file).toString() : b.file.toString());
+      cmd.add(lm ? SegTestData.asSegmentationStorage(b.file, dir).toString() : b.file.toString());
     }
     for (List<String> cmd : commands.values()) {
       String current = null;
@@ -327,25 +327,6 @@ class SegmentationTiledConformanceTest {
           b.file.getFileName().toString(),
           SegTestData.run(List.of("dcmdump", "-q", b.file.toString())));
     }
-  }
-
-  /** A copy with Segmentation Storage as SOP Class, which dciodvfy knows (see the other matrix). */
-  private Path asSegmentationStorage(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    byte[] from = Segmentation.LABEL_MAP_SEGMENTATION_STORAGE.getBytes();
-    byte[] to = UID.SegmentationStorage.getBytes();
-    for (int i = 0; i + from.length <= bytes.length; i++) {
-      boolean match = true;
-      for (int k = 0; k < from.length && match; k++) {
-        match = bytes[i + k] == from[k];
-      }
-      if (match) {
-        System.arraycopy(to, 0, bytes, i, to.length);
-      }
-    }
-    Path copy = dir.resolve(file.getFileName().toString().replace(".dcm", ".as66.4.dcm"));
-    Files.write(copy, bytes);
-    return copy;
   }
 
   @TestFactory

@@ -30,7 +30,6 @@ import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.UidGenerator;
 import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
-import org.highdicom4j.dicom.dict.UID;
 import org.highdicom4j.sample.SyntheticCtSeries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -752,7 +751,7 @@ class SegmentationVolumeTest {
     }
     for (Map.Entry<String, Path> e : written.entrySet()) {
       if (e.getKey().startsWith("labelmap")) {
-        labelmap.add(asSegmentationStorage(e.getValue()).toString());
+        labelmap.add(SegTestData.asSegmentationStorage(e.getValue(), dir).toString());
       } else {
         plain.add(e.getValue().toString());
       }
@@ -783,27 +782,5 @@ class SegmentationVolumeTest {
                       assertNotNull(v, "no dciodvfy result for " + name);
                       assertTrue(v.contains("\t0 errors"), "dciodvfy: " + v);
                     }));
-  }
-
-  /**
-   * Copies a LABELMAP file with Segmentation Storage as SOP Class: dciodvfy does not know Label Map
-   * Segmentation Storage (see {@link SegmentationConformanceTest}).
-   */
-  private Path asSegmentationStorage(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    byte[] from = Segmentation.LABEL_MAP_SEGMENTATION_STORAGE.getBytes();
-    byte[] to = UID.SegmentationStorage.getBytes();
-    for (int i = 0; i + from.length <= bytes.length; i++) {
-      boolean match = true;
-      for (int k = 0; k < from.length && match; k++) {
-        match = bytes[i + k] == from[k];
-      }
-      if (match) {
-        System.arraycopy(to, 0, bytes, i, to.length);
-      }
-    }
-    Path copy = dir.resolve(file.getFileName().toString().replace(".dcm", ".as66.4.dcm"));
-    Files.write(copy, bytes);
-    return copy;
   }
 }
