@@ -1,5 +1,6 @@
 package org.highdicom4j.seg;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.coding.CodedConcept;
 import org.highdicom4j.dicom.data.BulkDataRef;
 import org.highdicom4j.dicom.data.DicomDataset;
+import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.data.Sequence;
 import org.highdicom4j.dicom.data.VR;
 import org.highdicom4j.dicom.dict.Tag;
@@ -190,11 +192,6 @@ public final class Segmentation extends SOPClass {
     DicomFile f =
         DicomReader.read(path, ReadOptions.DEFAULT.withBulkDataThreshold(compactThreshold));
     DicomDataset ds = f.dataset();
-    if (f.transferSyntax().encapsulated()) {
-      // Fragments may have stayed in the file: read every value into memory as it is.
-      f = DicomReader.read(path, ReadOptions.DEFAULT);
-      return wrap(f.dataset(), f.transferSyntax(), options.executor());
-    }
     BulkDataRef pixels = ds.getBulkDataRef(Tag.PixelData);
     // BINARY frames are mostly zero bits: only the blocks holding set bits stay in memory.
     SparseBulkData sparse =
@@ -211,18 +208,39 @@ public final class Segmentation extends SOPClass {
     return wrap(ds, f.transferSyntax(), options.executor());
   }
 
-  /** Reads every value still in the file into memory, in nested items too. */
+  /** Reads every value still in the file into memory, fragments and nested items too. */
   private static void loadBulkData(DicomDataset ds) throws IOException {
     for (int tag : ds.tags()) {
       BulkDataRef ref = ds.getBulkDataRef(tag);
+      Fragments fragments = ds.getFragments(tag);
       if (ref != null && !(ref.source() instanceof SparseBulkData)) {
         ds.putValue(tag, ds.vr(tag), ref.load());
+      } else if (fragments != null) {
+        ds.setFragments(tag, ds.vr(tag), loadFragments(fragments));
       } else if (ds.vr(tag) == VR.SQ) {
         Sequence seq = ds.getSequence(tag);
         for (int i = 0; seq != null && i < seq.size(); i++) {
           loadBulkData(seq.get(i));
         }
       }
+    }
+  }
+
+  /** Returns the fragments with every item in memory, read under one hold of their file. */
+  private static Fragments loadFragments(Fragments fragments) throws IOException {
+    BulkDataRef first = null;
+    for (int i = 0; i < fragments.size() && first == null; i++) {
+      first = fragments.itemRef(i);
+    }
+    Closeable held = first == null ? () -> {} : first.source().hold();
+    try {
+      Fragments loaded = new Fragments();
+      for (int i = 0; i < fragments.size(); i++) {
+        loaded.add(fragments.item(i));
+      }
+      return loaded;
+    } finally {
+      held.close();
     }
   }
 

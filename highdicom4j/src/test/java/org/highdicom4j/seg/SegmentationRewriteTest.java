@@ -95,6 +95,23 @@ class SegmentationRewriteTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("files")
+  void valuesLeftInTheFileDuringParsingAreReadIntoMemoryAfterwards(String name) throws Exception {
+    Path shared = SegTestData.shared();
+    SegTestData.require(shared != null, "../shared/testdata");
+    Path file = shared.resolve("testdata").resolve(name);
+    SegTestData.require(Files.isRegularFile(file), name);
+    byte[] expected = pixelBytes(DicomReader.read(file).dataset());
+    // Threshold 0: every value, fragments included, is first left in the file.
+    Segmentation seg = Segmentation.read(file, ImageReadOptions.DEFAULT, 0, 0.5);
+    assertArrayEquals(expected, pixelBytes(seg.dataset()), name);
+    Fragments fragments = seg.dataset().getFragments(Tag.PixelData);
+    for (int i = 0; fragments != null && i < fragments.size(); i++) {
+      assertEquals(null, fragments.itemRef(i), name + " fragment " + i + " is in memory");
+    }
+  }
+
   /** The Pixel Data value, or its fragments one after the other when encapsulated. */
   static byte[] pixelBytes(DicomDataset ds) throws IOException {
     Fragments fragments = ds.getFragments(Tag.PixelData);
