@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.highdicom4j.codec.uncompressed.NativePixelData;
 import org.highdicom4j.dicom.data.BulkDataRef;
+import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.ByteSwap;
 import org.highdicom4j.dicom.data.DicomDataset;
 import org.highdicom4j.dicom.data.Fragments;
@@ -265,7 +266,7 @@ public final class PixelDataFrames {
   public List<DecodedFrame> decodeAll(Executor executor) throws IOException {
     // The last frame must exist before room is made for all of them: Number of Frames may be
     // corrupt (e.g. 2147483647).
-    Closeable held = holdSource();
+    Closeable held = hold();
     try {
       rawFrame(numberOfFrames - 1);
       int[] all = new int[numberOfFrames];
@@ -291,7 +292,7 @@ public final class PixelDataFrames {
     for (int i : indices) {
       checkIndex(i);
     }
-    Closeable held = holdSource();
+    Closeable held = hold();
     try {
       return decodeFrames(indices, executor);
     } finally {
@@ -316,10 +317,15 @@ public final class PixelDataFrames {
   }
 
   /**
-   * Holds the source the pixel data is still to be read from (a lazily read file), so that the
-   * frames of one request share one open file; a no-op for pixel data in memory.
+   * Keeps the source the pixel data is still to be read from (a lazily read file) open until the
+   * returned handle is closed, so that the frames of one request share one open file (see {@link
+   * BulkDataSource#hold()}); a no-op for pixel data in memory. The decode methods hold it
+   * themselves; callers that read several frames one by one may hold it around them.
+   *
+   * @return the handle to close
+   * @throws IOException when the source cannot be opened
    */
-  private Closeable holdSource() throws IOException {
+  public Closeable hold() throws IOException {
     BulkDataRef ref = dataset.getBulkDataRef(pixelTag);
     if (ref != null && ref.source() != null) {
       return ref.source().hold();

@@ -20,9 +20,7 @@ import org.highdicom4j.codec.CodecRegistry;
 import org.highdicom4j.codec.FrameDescriptor;
 import org.highdicom4j.codec.PixelDataFrames;
 import org.highdicom4j.dicom.data.BulkDataRef;
-import org.highdicom4j.dicom.data.BulkDataSource;
 import org.highdicom4j.dicom.data.DicomDataset;
-import org.highdicom4j.dicom.data.Fragments;
 import org.highdicom4j.dicom.dict.Tag;
 import org.highdicom4j.dicom.io.TransferSyntax;
 
@@ -81,9 +79,6 @@ final class SegmentPixelReader {
 
   private final int bits;
 
-  /** The file that frames not held in memory are read from (lazy retrieval), else null. */
-  private final BulkDataSource fileSource;
-
   SegmentPixelReader(
       DicomDataset ds,
       TransferSyntax ts,
@@ -116,19 +111,6 @@ final class SegmentPixelReader {
                 && ds.getFragments(Tag.PixelData) == null
             ? ref
             : null;
-    this.fileSource = fileSource(ds);
-  }
-
-  /** Returns the source of native Pixel Data or its first fragment when not in memory, or null. */
-  private static BulkDataSource fileSource(DicomDataset ds) {
-    BulkDataRef ref = ds.getBulkDataRef(Tag.PixelData);
-    Fragments f = ds.getFragments(Tag.PixelData);
-    if (ref == null && f != null) {
-      for (int i = 1; i < f.size() && ref == null; i++) {
-        ref = f.itemRef(i);
-      }
-    }
-    return ref == null || ref.source() instanceof SparseBulkData ? null : ref.source();
   }
 
   int rows() {
@@ -166,13 +148,11 @@ final class SegmentPixelReader {
       return out;
     }
     // One open file for all frames of this query, not one per frame.
-    Closeable held = fileSource == null ? null : fileSource.hold();
+    Closeable held = frames.hold();
     try {
       return assemble(out, height, width, groups, placements, sel);
     } finally {
-      if (held != null) {
-        held.close();
-      }
+      held.close();
     }
   }
 
